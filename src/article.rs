@@ -1,0 +1,373 @@
+//! Article structure: headline, publication line, dateline, body, credits, copyright and
+//! "Baca juga" links of a news page pasted as text.
+
+use jiff::civil::{Date, Time};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+use crate::date::PublishedLine;
+use crate::text::{self, trim};
+
+/// The structure of one news page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The headline: the first line, when a publication line or a dateline follows it.
+    pub title: Option<Snippet>,
+    /// The publication date line under the headline.
+    pub published: Option<Published>,
+    /// The dateline that opens the body: `Jakarta (ANTARA) -`.
+    pub dateline: Option<Dateline>,
+    /// The body: from the end of the dateline (or the first line after the header) to the
+    /// end of the last body paragraph, before credits and copyright. Related-link blocks
+    /// inside it are listed in `related` and are not analysed.
+    pub body: Span,
+    /// Reporter, editor and similar credits, including end-of-text initials such as `(nal/ant)`.
+    pub credits: Vec<Credit>,
+    /// The copyright line.
+    pub copyright: Option<Snippet>,
+    /// Titles of linked articles announced by `Baca juga:` and similar markers.
+    pub related: Vec<Snippet>,
+}
+
+/// A span of the text with its contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The original text of the span.
+    pub text: String,
+}
+
+/// The publication date line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The line as written.
+    pub text: String,
+    /// The publication date.
+    pub date: Date,
+    /// The time of day, when the line gives one.
+    pub time: Option<Time>,
+    /// The UTC offset in hours of the named zone (WIB 7, WITA 8, WIT 9).
+    pub utc_offset: Option<i8>,
+}
+
+/// The dateline: where the story was filed and by which agency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// Where it is, from its first character through the dash.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The dateline as written.
+    pub text: String,
+    /// The place as written (`Jakarta`, `JAKARTA`, `Kulon Progo`), if given.
+    pub place: Option<String>,
+    /// The agency or outlet as written (`ANTARA`, `KOMPAS.com`, `CNN Indonesia`), if given.
+    pub agency: Option<String>,
+}
+
+/// One credited person or code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    /// The role as labelled (`Pewarta`, `Editor`, `Penulis`…), or `initials` for the
+    /// reporter and agency codes that close some articles (`(nal/ant)`).
+    pub role: String,
+    /// The name (or code) as written.
+    pub name: String,
+    /// Where the name is.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// The layout of a document: its structure plus the spans recognisers should read.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Layout {
+    pub article: Article,
+    /// The title and body minus related-link blocks, in order.
+    pub zones: Vec<Span>,
+}
+
+/// What a line of the page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Body,
+    Related,
+    Credits,
+    Copyright,
+}
+
+/// The compiled recognisers for page structure.
+#[derive(Clone, Debug)]
+pub(crate) struct StructureRecognizer {
+    published: PublishedLine,
+    dateline: Regex,
+    related: Regex,
+    credit: Regex,
+    copyright: Regex,
+    initials: Regex,
+}
+
+/// How many non-blank lines from the top may hold the headline, publication line and
+/// dateline before the body is assumed to start without them.
+const HEADER_LINES: usize = 4;
+
+impl StructureRecognizer {
+    pub fn new() -> StructureRecognizer {
+        // An agency is domain-like (`KOMPAS.com`, `TEMPO.CO`, `Liputan6.com`) or opens
+        // with an all-capital word (`ANTARA News Yogyakarta`, `CNN Indonesia`). A place
+        // is one to four capitalised words without dots, so `KOMPAS.com` is never a place.
+        let agency =
+            r"(?:[\p{L}\d]+(?:\.[\p{L}]{2,})+|\p{Lu}{2,}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,2})";
+        let place = r"\p{Lu}[\p{L}']*(?:[ -]\p{Lu}[\p{L}']*){0,3}";
+        let dateline = format!(
+            r"^(?:(?P<agency_first>{agency})\s*,\s*)?(?P<place>{place})?(?:\s*\(\s*(?P<agency_paren>{agency})\s*\)|\s*,\s*(?P<agency_comma>{agency}))?\s*(?:--?|–|—)(?:\s|$)"
+        );
+        let roles = "Pewarta|Editor|Penulis|Reporter|Fotografer|Penerjemah|Redaktur|Penyunting|Kontributor|Videografer";
+        StructureRecognizer {
+            published: PublishedLine::new(),
+            dateline: Regex::new(&dateline).expect("the dateline pattern is valid"),
+            related: Regex::new(
+                r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:|^(?:berita|artikel)\s+terkait\s*:",
+            )
+            .expect("the related-link pattern is valid"),
+            credit: Regex::new(&format!(
+                r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"
+            ))
+            .expect("the credit pattern is valid"),
+            copyright: Regex::new(r"(?i)^(?:copyright\b|hak\s+cipta\b|©|\(c\)\s)")
+                .expect("the copyright pattern is valid"),
+            initials: Regex::new(r"\(\s*(?P<codes>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
+                .expect("the initials pattern is valid"),
+        }
+    }
+
+    /// Lays out `text`.
+    pub fn layout(&self, text: &str) -> Layout {
+        let lines: Vec<Span> = text::lines(text)
+            .filter_map(|line| trim(text, line))
+            .collect();
+        let mut article = Article::default();
+        let body_line = self.read_header(text, &lines, &mut article);
+
+        let kinds: Vec<Line> = self.classify(text, &lines, body_line);
+        for (i, line) in lines.iter().enumerate().skip(body_line) {
+            match kinds[i] {
+                Line::Credits => self.read_credits(text, *line, &mut article.credits),
+                Line::Copyright if article.copyright.is_none() => {
+                    article.copyright = Some(snippet(text, *line))
+                }
+                Line::Related => {
+                    if let Some(title) = related_title(text, &lines, i, &self.related) {
+                        article.related.push(snippet(text, title));
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        let body_start = match (&article.dateline, lines.get(body_line)) {
+            (Some(dateline), Some(line)) if line.contains(dateline.span) => {
+                let rest = &text[dateline.span.end..line.end];
+                dateline.span.end + (rest.len() - rest.trim_start().len())
+            }
+            (_, Some(line)) => line.start,
+            (_, None) => text.len(),
+        };
+        let last_body = (body_line..lines.len())
+            .rev()
+            .find(|&i| kinds[i] == Line::Body);
+        let mut body_end = last_body
+            .map_or(body_start, |i| lines[i].end)
+            .max(body_start);
+        if let Some(caps) = self.initials.captures(&text[body_start..body_end]) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            let codes = caps.name("codes").expect("the initials pattern has codes");
+            let base = body_start + codes.start();
+            for code in text::words(codes.as_str()) {
+                article.credits.push(Credit {
+                    role: "initials".to_string(),
+                    name: codes.as_str()[code.range()].to_string(),
+                    span: Span::new(base + code.start, base + code.end),
+                });
+            }
+            body_end = text[..body_start + whole.start()]
+                .trim_end()
+                .len()
+                .max(body_start);
+        }
+        article.body = Span::new(body_start, body_end);
+
+        let mut zones = Vec::new();
+        if let Some(title) = &article.title {
+            zones.push(title.span);
+        }
+        let mut zone_start = body_start;
+        for (i, line) in lines.iter().enumerate().skip(body_line) {
+            if line.start >= body_end {
+                break;
+            }
+            if kinds[i] != Line::Body {
+                zones.extend(trim(text, Span::new(zone_start, line.start)));
+                zone_start = line.end;
+            }
+        }
+        zones.extend(trim(text, Span::new(zone_start.min(body_end), body_end)));
+        Layout { article, zones }
+    }
+
+    /// Finds the headline, publication line and dateline among the first lines; returns
+    /// the index of the line where the body starts.
+    fn read_header(&self, text: &str, lines: &[Span], article: &mut Article) -> usize {
+        let top = &lines[..lines.len().min(HEADER_LINES)];
+        let published_at = top
+            .iter()
+            .position(|line| self.published.parse(&text[line.range()]).is_some());
+        // The dateline follows the publication line when there is one, so a headline that
+        // happens to contain a dash is not taken for it.
+        let after_published = published_at.map_or(0, |p| p + 1);
+        let dateline_at = (after_published..top.len()).find(|&i| {
+            self.dateline.is_match(&text[top[i].range()]) && !self.is_trailer(text, top[i])
+        });
+        if let Some(i) = published_at {
+            let line = lines[i];
+            let found = self
+                .published
+                .parse(&text[line.range()])
+                .expect("matched above");
+            article.published = Some(Published {
+                span: line,
+                text: text[line.range()].to_string(),
+                date: found.date,
+                time: found.time,
+                utc_offset: found.utc_offset,
+            });
+        }
+        if let Some(i) = dateline_at {
+            article.dateline = self.read_dateline(text, lines[i]);
+        }
+        let body_line = match (dateline_at, published_at) {
+            (Some(d), _) => d,
+            (None, Some(p)) => p + 1,
+            (None, None) => 0,
+        };
+        // The headline is the first line when a header line follows it.
+        if body_line > 0 && published_at != Some(0) {
+            article.title = Some(snippet(text, lines[0]));
+        }
+        body_line
+    }
+
+    fn read_dateline(&self, text: &str, line: Span) -> Option<Dateline> {
+        let caps = self.dateline.captures(&text[line.range()])?;
+        let whole = caps.get(0)?;
+        let owned = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
+        let agency = owned("agency_first")
+            .or_else(|| owned("agency_paren"))
+            .or_else(|| owned("agency_comma"));
+        let place = owned("place");
+        if agency.is_none() && place.is_none() {
+            return None;
+        }
+        let span = Span::new(line.start, line.start + whole.as_str().trim_end().len());
+        Some(Dateline {
+            span,
+            text: text[span.range()].to_string(),
+            place,
+            agency,
+        })
+    }
+
+    fn is_trailer(&self, text: &str, line: Span) -> bool {
+        let line = &text[line.range()];
+        self.credit.is_match(line) || self.copyright.is_match(line)
+    }
+
+    fn classify(&self, text: &str, lines: &[Span], body_line: usize) -> Vec<Line> {
+        let mut kinds = vec![Line::Body; lines.len()];
+        for (i, line) in lines.iter().enumerate().skip(body_line) {
+            let content = &text[line.range()];
+            if self.related.is_match(content) {
+                kinds[i] = Line::Related;
+                // A marker alone on its line announces the title on the next line.
+                if self.related.replace(content, "").trim().is_empty() && i + 1 < lines.len() {
+                    kinds[i + 1] = Line::Related;
+                }
+            } else if kinds[i] == Line::Related {
+                continue;
+            } else if self.credit.find(content).is_some_and(|m| m.start() == 0) {
+                kinds[i] = Line::Credits;
+            } else if self.copyright.is_match(content) {
+                kinds[i] = Line::Copyright;
+            }
+        }
+        kinds
+    }
+
+    fn read_credits(&self, text: &str, line: Span, credits: &mut Vec<Credit>) {
+        let content = &text[line.range()];
+        for caps in self.credit.captures_iter(content) {
+            let role = caps.name("role").expect("the credit pattern has a role");
+            let names = caps.name("names").expect("the credit pattern has names");
+            let base = line.start + names.start();
+            for name in split_names(names.as_str()) {
+                let span = Span::new(base + name.start, base + name.end);
+                credits.push(Credit {
+                    role: capitalise(role.as_str()),
+                    name: text[span.range()].to_string(),
+                    span,
+                });
+            }
+        }
+    }
+}
+
+/// The title announced by the related-link marker on line `i`: the rest of that line, or
+/// the next line when the marker stands alone.
+fn related_title(text: &str, lines: &[Span], i: usize, marker: &Regex) -> Option<Span> {
+    let line = lines[i];
+    let found = marker.find(&text[line.range()])?;
+    trim(text, Span::new(line.start + found.end(), line.end)).or_else(|| lines.get(i + 1).copied())
+}
+
+/// Splits a credit's names at commas, slashes, ampersands and the word `dan`.
+fn split_names(names: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let separators = names
+        .match_indices([',', '/', '&', ';'])
+        .map(|(i, s)| (i, i + s.len()));
+    let conjunctions = names.match_indices(" dan ").map(|(i, s)| (i, i + s.len()));
+    let mut cuts: Vec<(usize, usize)> = separators.chain(conjunctions).collect();
+    cuts.sort_unstable();
+    for (cut_start, cut_end) in cuts
+        .into_iter()
+        .chain(std::iter::once((names.len(), names.len())))
+    {
+        if cut_start < start {
+            continue;
+        }
+        spans.extend(trim(names, Span::new(start, cut_start)));
+        start = cut_end;
+    }
+    spans
+}
+
+fn capitalise(role: &str) -> String {
+    let lower = role.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn snippet(text: &str, span: Span) -> Snippet {
+    Snippet {
+        span,
+        text: text[span.range()].to_string(),
+    }
+}

@@ -1,0 +1,236 @@
+//! Dates and times: the Indonesian calendar vocabulary and the parsers built on it.
+
+use jiff::civil::{Date, Time};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// What a temporal expression denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// A calendar date or a coarser period: a day, month, quarter, year.
+    Date,
+    /// An interval between two dates.
+    Range,
+    /// A time of day.
+    Time,
+    /// A date with a time of day.
+    Datetime,
+    /// A length of time (`selama lima hari`).
+    Duration,
+    /// A recurrence (`setiap Senin`).
+    Set,
+}
+
+/// The precision of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    /// A year.
+    Year,
+    /// A quarter of a year.
+    Quarter,
+    /// A month.
+    Month,
+    /// A week.
+    Week,
+    /// A day.
+    Day,
+    /// An hour.
+    Hour,
+    /// A minute.
+    Minute,
+}
+
+/// One temporal expression with its ISO 8601 value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Where the expression is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The expression as written.
+    pub text: String,
+    /// What it denotes.
+    pub kind: DateKind,
+    /// The ISO 8601 value (`2023-11-17`, `2023-11-13/2023-11-17`, `P5D`), or `None`
+    /// when it depends on a reference date the document does not give.
+    pub value: Option<String>,
+    /// The precision of the value.
+    pub grain: Option<Grain>,
+}
+
+/// Indonesian month names and the abbreviations news uses, with their month numbers.
+const MONTHS: &[(&str, i8)] = &[
+    ("januari", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("pebruari", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("maret", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("juni", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("agst", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("desember", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+/// Indonesian day names, including the spellings with an apostrophe and `Ahad`.
+const WEEKDAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+];
+
+/// The time zones of Indonesia and their UTC offsets in hours.
+const ZONES: &[(&str, i8)] = &[("wib", 7), ("wita", 8), ("wit", 9)];
+
+fn month_number(name: &str) -> Option<i8> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == name).map(|&(_, n)| n)
+}
+
+/// An alternation of the month names and abbreviations, longest first.
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
+    names.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    names.join("|")
+}
+
+/// The publication date line of a news page, as outlets print it under the headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Published {
+    pub date: Date,
+    pub time: Option<Time>,
+    /// UTC offset in hours, when the line names WIB, WITA or WIT.
+    pub utc_offset: Option<i8>,
+}
+
+/// Recognises whole lines that state when an article was published:
+/// `Jumat, 17 November 2023 14:05 WIB`, `Jumat, 17 Nov 2023 14:05 WIB`,
+/// `Kompas.com - 17/11/2023, 14:05 WIB`, `17/11/2023 14:05`.
+#[derive(Clone, Debug)]
+pub(crate) struct PublishedLine {
+    pattern: Regex,
+}
+
+impl PublishedLine {
+    pub fn new() -> PublishedLine {
+        let weekday = WEEKDAYS.join("|");
+        let months = month_alternation();
+        let pattern = format!(
+            r"(?ix)^\s*
+            (?:[\p{{L}}\d.]+\s*-\s*)?                      # Kompas.com -
+            (?:(?:{weekday})\s*,?\s*)?
+            (?:
+                (?P<day>\d{{1,2}})\s+(?P<month_name>(?:{months})\.?)\s+(?P<year>\d{{4}})
+              | (?P<nday>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<nyear>\d{{4}})
+            )
+            (?:\s*[,|]?\s*(?:pukul\s+)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})
+               (?:\s*(?P<zone>WIB|WITA|WIT))?)?
+            \s*$"
+        );
+        PublishedLine {
+            pattern: Regex::new(&pattern).expect("the published-line pattern is valid"),
+        }
+    }
+
+    /// Parses `line` if the whole line is a publication date; impossible dates are not.
+    pub fn parse(&self, line: &str) -> Option<Published> {
+        let caps = self.pattern.captures(line)?;
+        let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (year, month, day) = match caps.name("month_name") {
+            Some(month) => (
+                number("year")?,
+                month_number(month.as_str())?,
+                number("day")?,
+            ),
+            None => (
+                number("nyear")?,
+                i8::try_from(number("nmonth")?).ok()?,
+                number("nday")?,
+            ),
+        };
+        let date = Date::new(year, month, i8::try_from(day).ok()?).ok()?;
+        let time = match (number("hour"), number("minute")) {
+            (Some(hour), Some(minute)) => {
+                Some(Time::new(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0).ok()?)
+            }
+            _ => None,
+        };
+        let utc_offset = caps.name("zone").and_then(|zone| {
+            let zone = zone.as_str().to_ascii_lowercase();
+            ZONES
+                .iter()
+                .find(|(name, _)| *name == zone)
+                .map(|&(_, hours)| hours)
+        });
+        Some(Published {
+            date,
+            time,
+            utc_offset,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, time};
+
+    #[test]
+    fn published_lines_in_the_styles_of_several_outlets() {
+        let parser = PublishedLine::new();
+        let at = |line| parser.parse(line).map(|p| (p.date, p.time, p.utc_offset));
+        assert_eq!(
+            at("Jumat, 17 November 2023 14:05 WIB"),
+            Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(7)))
+        );
+        assert_eq!(
+            at("Jumat, 17 Nov 2023 14:05 WITA"),
+            Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(8)))
+        );
+        assert_eq!(
+            at("Kompas.com - 17/11/2023, 14:05 WIB"),
+            Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(7)))
+        );
+        assert_eq!(
+            at("Senin, 4 Maret 2024"),
+            Some((date(2024, 3, 4), None, None))
+        );
+        assert_eq!(at("  17/11/2023 "), Some((date(2023, 11, 17), None, None)));
+    }
+
+    #[test]
+    fn impossible_dates_and_sentences_are_not_publication_lines() {
+        let parser = PublishedLine::new();
+        assert_eq!(parser.parse("Selasa, 31 Februari 2023"), None);
+        assert_eq!(parser.parse("13/13/2023"), None);
+        assert_eq!(
+            parser.parse("Rapat digelar pada 17 November 2023 di Jakarta."),
+            None
+        );
+        assert_eq!(parser.parse("17 November 2023 pukul 25.00 WIB"), None);
+    }
+}

@@ -1,0 +1,39 @@
+//! Entities: mentions of people, institutions, regions, countries and places, each linked
+//! to one canonical entry.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A ministry, agency, company, university, party, medium, international body…
+    Institution,
+    /// An Indonesian administrative region: province, kabupaten/kota, kecamatan, desa.
+    Region,
+    /// A country or territory.
+    Country,
+    /// Any other named place: a foreign city, an airport, a station, a mountain, a street.
+    Place,
+}
+
+/// One mention of an entity in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Where the mention is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The mention as written.
+    pub text: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The stable id of the entry it links to (`region/34.01`), or a document-local id
+    /// starting with `local/` for entities found by rules and cues only.
+    pub id: String,
+    /// The canonical name of that entry.
+    pub canonical: String,
+}

@@ -1,0 +1,227 @@
+//! The `Extractor`, its builder, the input `Document` and the output `Extraction`.
+
+use std::sync::{Arc, LazyLock};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, StructureRecognizer};
+use crate::date::DateMention;
+use crate::entity::Entity;
+use crate::person::{People, Person};
+use crate::quote::Quote;
+use crate::{Error, Span};
+
+/// Extracts structured facts from Indonesian news text.
+///
+/// Build it once and share it: it is immutable, `Send + Sync`, and cloning it only bumps
+/// a reference count. Every pattern, automaton and table is compiled when it is built,
+/// never per call.
+///
+/// # Examples
+///
+/// ```
+/// use intisari::Extractor;
+///
+/// let extractor = Extractor::new();
+/// let text = "Banjir surut\nSenin, 4 Maret 2024 09:10 WIB\n\n\
+///             Demak (ANTARA) - Warga mulai kembali ke rumah.\n\n\
+///             Pewarta: Dwi Lestari\nEditor: Yosef Manurung";
+/// let found = extractor.extract(text);
+/// assert_eq!(found.reference_date, Some(jiff::civil::date(2024, 3, 4)));
+/// let dateline = found.article.dateline.unwrap();
+/// assert_eq!((dateline.place.as_deref(), dateline.agency.as_deref()), (Some("Demak"), Some("ANTARA")));
+/// assert_eq!(&text[found.article.body.range()], "Warga mulai kembali ke rumah.");
+/// assert_eq!(found.people[0].name, "Dwi Lestari");
+/// assert_eq!(found.people[0].roles, ["Pewarta"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    structure: StructureRecognizer,
+    reference_date: Option<Date>,
+}
+
+/// The extractor built from the embedded data with default options, built on first use.
+static DEFAULT: LazyLock<Extractor> = LazyLock::new(|| {
+    ExtractorBuilder::new()
+        .build()
+        .expect("the embedded data and default options are valid")
+});
+
+impl Extractor {
+    /// The extractor with the built-in data and default options.
+    ///
+    /// The first call builds it (see the `build/extractor` bench for the cost); later
+    /// calls return a clone of the same instance.
+    pub fn new() -> Extractor {
+        DEFAULT.clone()
+    }
+
+    /// A builder for an extractor with other options or extra data.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts everything from `text`, an article without an id. Relative dates resolve
+    /// against the builder's reference date, else the publication line of the article.
+    pub fn extract(&self, text: &str) -> Extraction {
+        self.run(String::new(), text, self.inner.reference_date)
+    }
+
+    /// Extracts everything from `document`. Its date, when given, is the reference date;
+    /// otherwise the builder's, otherwise the article's publication line.
+    pub fn extract_document(&self, document: &Document) -> Extraction {
+        self.run(
+            document.id.clone(),
+            &document.text,
+            document.date.or(self.inner.reference_date),
+        )
+    }
+
+    fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
+        let layout = self.inner.structure.layout(text);
+        let article = layout.article;
+        let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
+        let mut entities = Vec::new();
+        let mut people = People::default();
+        people.add_credits(text, &article.credits, &mut entities);
+        entities.sort_by_key(|e| (e.span, e.kind));
+        Extraction {
+            id,
+            reference_date,
+            article,
+            entities,
+            people: people.into_vec(),
+            dates: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    reference_date: Option<Date>,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default options and the built-in data.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The date relative expressions resolve against when a document gives none of its
+    /// own (no `Document::date`). Without it, the article's publication line is used.
+    pub fn reference_date(&mut self, date: Option<Date>) -> &mut ExtractorBuilder {
+        self.reference_date = date;
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    ///
+    /// Returns an [`Error`] when supplied data or options are invalid; the message names
+    /// the source and line.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let inner = Inner {
+            structure: StructureRecognizer::new(),
+            reference_date: self.reference_date,
+        };
+        Ok(Extractor {
+            inner: Arc::new(inner),
+        })
+    }
+}
+
+/// One input document: an id of the caller's choosing, the text, and optionally the
+/// date it was published, against which relative dates resolve.
+///
+/// This is also the shape of one line of the `extract` example's `--jsonl` input:
+/// `{"id": "…", "text": "…", "date": "2023-11-17"}` (`date` may be absent or null).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id, copied to the extraction.
+    pub id: String,
+    /// The article text.
+    pub text: String,
+    /// The publication date, if known.
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+impl Document {
+    /// A document without a date.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+        }
+    }
+
+    /// The same document with a publication date.
+    pub fn with_date(mut self, date: Date) -> Document {
+        self.date = Some(date);
+        self
+    }
+}
+
+/// Everything extracted from one document. All spans are byte offsets into the text that
+/// was extracted from, and every `text` field equals the text at its span.
+///
+/// It serialises to the JSON schema documented in README.md and round-trips through
+/// `Deserialize`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The document id (empty for [`Extractor::extract`]).
+    pub id: String,
+    /// The date relative expressions were resolved against, if any.
+    pub reference_date: Option<Date>,
+    /// Headline, dateline, body, credits, copyright and related links.
+    pub article: Article,
+    /// Every entity mention, sorted by span.
+    pub entities: Vec<Entity>,
+    /// Every person once, with all mentions.
+    pub people: Vec<Person>,
+    /// Temporal expressions with ISO 8601 values.
+    pub dates: Vec<DateMention>,
+    /// Direct and indirect quotes.
+    pub quotes: Vec<Quote>,
+}
+
+impl Extraction {
+    /// Every span this extraction reports, with the text it claims to cover, in no
+    /// particular order; for checking an extraction against its text.
+    pub fn spans(&self) -> Vec<(Span, &str)> {
+        let article = &self.article;
+        let snippets = article
+            .title
+            .iter()
+            .chain(&article.copyright)
+            .chain(&article.related);
+        let mut spans: Vec<(Span, &str)> = snippets.map(|s| (s.span, s.text.as_str())).collect();
+        spans.extend(article.published.iter().map(|p| (p.span, p.text.as_str())));
+        spans.extend(article.dateline.iter().map(|d| (d.span, d.text.as_str())));
+        spans.extend(article.credits.iter().map(|c| (c.span, c.name.as_str())));
+        spans.extend(self.entities.iter().map(|e| (e.span, e.text.as_str())));
+        spans.extend(self.dates.iter().map(|d| (d.span, d.text.as_str())));
+        for quote in &self.quotes {
+            spans.push((quote.span, quote.text.as_str()));
+            spans.extend(quote.cue.iter().map(|c| (c.span, c.text.as_str())));
+            spans.extend(quote.speaker.iter().map(|s| (s.span, s.text.as_str())));
+        }
+        spans
+    }
+}

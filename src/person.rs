@@ -1,0 +1,140 @@
+//! People: the `people` list of an extraction, each person once with every mention.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+use crate::article::Credit;
+use crate::entity::{Entity, EntityKind};
+
+/// A person named in the document, with all the places they are mentioned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The same id as the person's entities: a gazetteer id, or a document-local
+    /// `local/person/…` id derived from the name.
+    pub id: String,
+    /// The full name, without titles, ranks or degrees.
+    pub name: String,
+    /// The roles as written (`Pewarta`, `Kepala Pusat Data dan Informasi BNPB`).
+    pub roles: Vec<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Collects people and their mentions, one entry per person.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    people: Vec<Person>,
+}
+
+impl People {
+    /// Records a mention of the person called `name` (matched without regard to case),
+    /// with a role when the mention gives one.
+    pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &Person {
+        let index = match self
+            .people
+            .iter()
+            .position(|p| p.name.to_lowercase() == name.to_lowercase())
+        {
+            Some(index) => index,
+            None => {
+                let id = self.unused_id(name);
+                self.people.push(Person {
+                    id,
+                    name: name.to_string(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                self.people.len() - 1
+            }
+        };
+        let person = &mut self.people[index];
+        if let Some(role) = role.filter(|role| !person.roles.iter().any(|r| r == role)) {
+            person.roles.push(role.to_string());
+        }
+        let at = person.mentions.partition_point(|m| *m < span);
+        if person.mentions.get(at) != Some(&span) {
+            person.mentions.insert(at, span);
+        }
+        person
+    }
+
+    /// Records the people named in credit lines; codes such as `(nal/ant)` are not names.
+    pub fn add_credits(&mut self, text: &str, credits: &[Credit], entities: &mut Vec<Entity>) {
+        for credit in credits.iter().filter(|c| c.role != "initials") {
+            let person = self.mention(&credit.name, credit.span, Some(&credit.role));
+            entities.push(Entity {
+                span: credit.span,
+                text: text[credit.span.range()].to_string(),
+                kind: EntityKind::Person,
+                id: person.id.clone(),
+                canonical: person.name.clone(),
+            });
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Person> {
+        self.people
+    }
+
+    fn unused_id(&self, name: &str) -> String {
+        let base = format!("local/person/{}", slug(name));
+        let taken = |id: &str| self.people.iter().any(|p| p.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .expect("some suffix is free")
+    }
+}
+
+/// A lower-case ASCII key for a name: accents dropped, other characters turned into
+/// single hyphens (`Ni Made Sri Ayu` → `ni-made-sri-ayu`).
+pub(crate) fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut slug = String::with_capacity(name.len());
+    for c in name.nfd() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !unicode_normalization::char::is_combining_mark(c)
+            && !slug.is_empty()
+            && !slug.ends_with('-')
+        {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push('x');
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_keys() {
+        assert_eq!(slug("Ni Made Sri Ayu"), "ni-made-sri-ayu");
+        assert_eq!(slug("  Désirée  O'Neil "), "desiree-o-neil");
+        assert_eq!(slug("王"), "x");
+    }
+
+    #[test]
+    fn one_person_per_name_with_sorted_mentions_and_distinct_ids() {
+        let mut people = People::default();
+        people.mention("Budi Santoso", Span::new(50, 62), Some("Editor"));
+        people.mention("budi santoso", Span::new(10, 22), Some("Editor"));
+        people.mention("Budi-Santoso", Span::new(70, 82), None);
+        let people = people.into_vec();
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].mentions, [Span::new(10, 22), Span::new(50, 62)]);
+        assert_eq!(people[0].roles, ["Editor"]);
+        assert_eq!(people[0].id, "local/person/budi-santoso");
+        assert_eq!(people[1].id, "local/person/budi-santoso-2");
+    }
+}

@@ -1,0 +1,122 @@
+//! Byte spans into the caller's original text.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `start..end` of UTF-8 byte offsets into the original text.
+///
+/// Every span the crate reports lies on `char` boundaries inside the text it was
+/// extracted from, so `&text[span.range()]` never panics for that text. Character
+/// offsets, which some tools and annotation formats use instead, are derived on request
+/// with [`Span::to_char_span`] rather than stored twice.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span; `start` must not exceed `end`.
+    ///
+    /// # Panics
+    ///
+    /// Panics if `start > end`, which is always a bug in the caller.
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {start} is after its end {end}");
+        Span { start, end }
+    }
+
+    /// The span as a `Range` for slicing: `&text[span.range()]`.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Converts byte offsets into `char` (Unicode scalar value) offsets in `text`, the
+    /// unit used by many annotation formats and by Python string indexing.
+    ///
+    /// Returns `None` when the span is not on `char` boundaries inside `text`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use intisari::Span;
+    /// let text = "Dinas Pendidikan Nanggroe Aceh — Banda Aceh";
+    /// let span = Span::new(text.find("Banda").unwrap(), text.len());
+    /// assert_eq!(span.to_char_span(text), Some(Span::new(33, 43)));
+    /// ```
+    pub fn to_char_span(self, text: &str) -> Option<Span> {
+        let slice = text.get(self.range())?;
+        let start = text[..self.start].chars().count();
+        Some(Span::new(start, start + slice.chars().count()))
+    }
+
+    /// Converts `char` offsets in `text` into byte offsets; the inverse of
+    /// [`Span::to_char_span`]. Returns `None` when the span reaches past the text or
+    /// ends before it starts.
+    pub fn from_char_span(text: &str, chars: Span) -> Option<Span> {
+        if chars.end < chars.start {
+            return None;
+        }
+        let mut offsets = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()));
+        let start = offsets.nth(chars.start)?;
+        let end = if chars.end == chars.start {
+            start
+        } else {
+            offsets.nth(chars.end - chars.start - 1)?
+        };
+        Some(Span::new(start, end))
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(range: std::ops::Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_round_trip_over_multibyte_text() {
+        let text = "Ibu “Nani” — di Jakarta";
+        let byte = Span::new(text.find("Nani").unwrap(), text.find("Nani").unwrap() + 4);
+        let chars = byte.to_char_span(text).unwrap();
+        assert_eq!(chars, Span::new(5, 9));
+        assert_eq!(Span::from_char_span(text, chars), Some(byte));
+    }
+
+    #[test]
+    fn char_span_rejects_offsets_inside_a_char() {
+        let text = "“a”";
+        assert_eq!(Span::new(1, 3).to_char_span(text), None);
+        assert_eq!(Span::from_char_span(text, Span::new(0, 4)), None);
+    }
+}

@@ -1,0 +1,281 @@
+//! Normalisation for matching, with an alignment table back to the original text.
+
+use caseless::Caseless;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::Span;
+
+/// A matching view of a text: NFC, full Unicode case folding, one straight form for quote
+/// marks, apostrophes, dashes and spaces, zero-width characters removed; plus the alignment
+/// that maps any span of the view back to exact byte offsets of the original.
+///
+/// Recognisers search [`Normalized::as_str`] and report
+/// [`Normalized::to_original`] spans, so a match found in `“jakarta”` is reported over the
+/// original `“Jakarta”` bytes, curly quotes and all.
+///
+/// The alignment is sparse: it stores one entry per *changed unit* whose byte length
+/// differs from its replacement (a curly quote, a decomposed accent, a zero-width space),
+/// so mostly-ASCII news text costs one lower-casing pass and almost no memory. A unit is a
+/// character followed by its combining marks; a span boundary that falls inside the
+/// replacement of one unit is widened to the whole unit.
+///
+/// # Examples
+///
+/// ```
+/// use intisari::text::Normalized;
+/// use intisari::Span;
+///
+/// let original = "Kata “Bu Nani” di Jakarta";
+/// let normalized = Normalized::new(original);
+/// assert_eq!(normalized.as_str(), "kata \"bu nani\" di jakarta");
+/// let found = normalized.as_str().find("nani").unwrap();
+/// let span = normalized.to_original(Span::new(found, found + 4));
+/// assert_eq!(&original[span.range()], "Nani");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+/// One changed unit: `original[orig_start..orig_end]` became
+/// `text[norm_start..norm_end]`, and the two lengths differ (or their characters do not
+/// line up one to one).
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    norm_start: usize,
+    norm_end: usize,
+    orig_start: usize,
+    orig_end: usize,
+}
+
+impl Normalized {
+    /// Normalises `original` for matching.
+    pub fn new(original: &str) -> Normalized {
+        let mut normalized = Normalized {
+            text: String::with_capacity(original.len()),
+            pieces: Vec::new(),
+        };
+        normalized.reset(original);
+        normalized
+    }
+
+    /// Normalises `original` into this value, reusing its buffers (the per-thread scratch
+    /// of the batch path).
+    pub fn reset(&mut self, original: &str) {
+        self.text.clear();
+        self.pieces.clear();
+        let bytes = original.as_bytes();
+        let mut unit = String::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // ASCII runs, the bulk of news text, are copied and lower-cased in place.
+            let mut run = bytes[pos..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - pos);
+            // An ASCII letter followed by a combining mark (`e` + U+0301) joins its unit.
+            if run > 0 && pos + run < bytes.len() && starts_with_combining(&original[pos + run..]) {
+                run -= 1;
+            }
+            if run > 0 {
+                let from = self.text.len();
+                self.text.push_str(&original[pos..pos + run]);
+                self.text[from..].make_ascii_lowercase();
+                pos += run;
+                continue;
+            }
+            let unit_end = unit_end(original, pos);
+            let source = &original[pos..unit_end];
+            unit.clear();
+            fold_unit(source, &mut unit);
+            let norm_start = self.text.len();
+            self.text.push_str(&unit);
+            if !aligns_one_to_one(source, &unit) {
+                self.pieces.push(Piece {
+                    norm_start,
+                    norm_end: self.text.len(),
+                    orig_start: pos,
+                    orig_end: unit_end,
+                });
+            }
+            pos = unit_end;
+        }
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a span of the normalised text to the original text.
+    ///
+    /// The result lies on `char` boundaries of the original. A boundary inside the
+    /// replacement of one unit widens to the whole unit; removed zero-width characters
+    /// at either edge are left out.
+    pub fn to_original(&self, span: Span) -> Span {
+        let start = self.original_start(span.start);
+        let end = self.original_end(span.end).max(start);
+        Span::new(start, end)
+    }
+
+    /// The original offset where the normalised character at `offset` begins.
+    fn original_start(&self, offset: usize) -> usize {
+        let before = self.pieces.partition_point(|p| p.norm_end <= offset);
+        match self.pieces.get(before) {
+            Some(piece) if piece.norm_start <= offset => piece.orig_start,
+            _ => self.linear(before, offset),
+        }
+    }
+
+    /// The original offset where the normalised character ending at `offset` ends.
+    fn original_end(&self, offset: usize) -> usize {
+        let before = self.pieces.partition_point(|p| p.norm_end < offset);
+        match self.pieces.get(before) {
+            Some(piece) if piece.norm_start < offset => piece.orig_end,
+            _ => self.linear(before, offset),
+        }
+    }
+
+    /// Outside pieces, offsets move in step; `before` is the number of pieces that end
+    /// at or before `offset`.
+    fn linear(&self, before: usize, offset: usize) -> usize {
+        match before.checked_sub(1).map(|i| self.pieces[i]) {
+            Some(piece) => offset - piece.norm_end + piece.orig_end,
+            None => offset,
+        }
+    }
+}
+
+/// End of the unit starting at `start`: the character and the combining marks (and
+/// conjoining Hangul jamo) that follow it, which NFC may merge into one.
+fn unit_end(text: &str, start: usize) -> usize {
+    let mut chars = text[start..].char_indices();
+    chars.next();
+    for (offset, c) in chars {
+        if canonical_combining_class(c) == 0 && !('\u{1160}'..='\u{11FF}').contains(&c) {
+            return start + offset;
+        }
+    }
+    text.len()
+}
+
+fn starts_with_combining(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| canonical_combining_class(c) != 0)
+}
+
+/// Writes the matching form of one unit.
+fn fold_unit(source: &str, out: &mut String) {
+    let mut chars = source.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(replacement) = straighten(c) {
+            out.push_str(replacement);
+            return;
+        }
+    }
+    out.extend(source.nfc().default_case_fold().nfc());
+}
+
+/// Typographic variants that news text uses interchangeably with plain ASCII.
+fn straighten(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' | '\u{FF02}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{00B4}' | '\u{FF07}' => "'",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => " ",
+        '\u{0085}' | '\u{2028}' | '\u{2029}' => "\n",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
+        _ => return None,
+    })
+}
+
+/// Whether every character of `replacement` sits at the same byte offsets as a
+/// character of `source`, so that no alignment entry is needed.
+fn aligns_one_to_one(source: &str, replacement: &str) -> bool {
+    source.len() == replacement.len()
+        && (source == replacement
+            || (source.chars().count() == 1 && replacement.chars().count() == 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(original: &str, needle: &str) -> String {
+        let normalized = Normalized::new(original);
+        let at = normalized
+            .as_str()
+            .find(needle)
+            .expect("needle in normalised text");
+        let span = normalized.to_original(Span::new(at, at + needle.len()));
+        original[span.range()].to_string()
+    }
+
+    #[test]
+    fn ascii_is_lower_cased_without_alignment_entries() {
+        let normalized = Normalized::new("Badan Pusat Statistik (BPS)");
+        assert_eq!(normalized.as_str(), "badan pusat statistik (bps)");
+        assert!(normalized.pieces.is_empty());
+    }
+
+    #[test]
+    fn curly_quotes_dashes_and_odd_spaces_are_straightened() {
+        let original = "“Siap,” kata\u{00A0}Ani — Jum’at";
+        assert_eq!(
+            Normalized::new(original).as_str(),
+            "\"siap,\" kata ani - jum'at"
+        );
+        assert_eq!(map(original, "ani - jum'at"), "Ani — Jum’at");
+        assert_eq!(map(original, "siap"), "Siap");
+    }
+
+    #[test]
+    fn decomposed_accents_compose_and_map_to_the_whole_sequence() {
+        let original = "Cafe\u{301} di Bandung";
+        let normalized = Normalized::new(original);
+        assert_eq!(normalized.as_str(), "café di bandung");
+        assert_eq!(map(original, "café"), "Cafe\u{301}");
+        assert_eq!(map(original, "bandung"), "Bandung");
+    }
+
+    #[test]
+    fn full_case_folding_changes_lengths_safely() {
+        let original = "STRAẞE İstanbul";
+        let normalized = Normalized::new(original);
+        assert_eq!(normalized.as_str(), "strasse i\u{307}stanbul");
+        assert_eq!(map(original, "strasse"), "STRAẞE");
+        assert_eq!(map(original, "stanbul"), "stanbul");
+        assert_eq!(
+            map(original, "\u{307}stanbul"),
+            "İstanbul",
+            "a boundary inside a unit widens to it"
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_vanish_and_stay_out_of_spans() {
+        let original = "\u{FEFF}Kulon\u{200B} Progo\u{200B}";
+        let normalized = Normalized::new(original);
+        assert_eq!(normalized.as_str(), "kulon progo");
+        assert_eq!(map(original, "kulon progo"), "Kulon\u{200B} Progo");
+    }
+
+    #[test]
+    fn reset_reuses_the_value_for_another_text() {
+        let mut normalized = Normalized::new("“A”");
+        normalized.reset("Bantul");
+        assert_eq!(normalized.as_str(), "bantul");
+        assert!(normalized.pieces.is_empty());
+        assert_eq!(normalized.to_original(Span::new(0, 6)), Span::new(0, 6));
+    }
+}

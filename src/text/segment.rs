@@ -1,0 +1,254 @@
+//! Lines, paragraphs, sentences and words, all as byte spans of the original text.
+
+use crate::Span;
+
+/// Whether `c` belongs inside a word: a Unicode letter, digit or combining mark.
+///
+/// Word boundaries everywhere in the crate are defined on this test, so `Jakarta` does
+/// not match inside `DKIJakarta`, and `Bali` matches in `(Bali)` and `Bali-Nusa`.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether `span` starts and ends on word boundaries of `text`: the characters just
+/// outside it (if any) are not word characters.
+///
+/// # Examples
+///
+/// ```
+/// use intisari::{text::at_word_boundaries, Span};
+/// let text = "Sri Lanka dan Srikandi";
+/// assert!(at_word_boundaries(text, Span::new(0, 3)));
+/// assert!(!at_word_boundaries(text, Span::new(14, 17)));
+/// ```
+pub fn at_word_boundaries(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).and_then(|s| s.chars().next_back());
+    let after = text.get(span.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// The words of `text`: maximal runs of [`is_word_char`] characters.
+pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| is_word_char(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+/// The lines of `text` without their terminators; `\n`, `\r\n` and a lone `\r` all end
+/// a line.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            Some(offset) => {
+                let end = start + offset;
+                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let line = Span::new(start, end);
+                start = next;
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(Span::new(start, text.len()))
+            }
+        }
+    })
+}
+
+/// The paragraphs of `text`, trimmed of surrounding whitespace.
+///
+/// News pages arrive in two shapes: paragraphs separated by blank lines, or one paragraph
+/// per line. When the text has at least one blank line between two non-blank lines, blank
+/// lines separate paragraphs and single line breaks stay inside them; otherwise every
+/// non-blank line is a paragraph.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let all: Vec<Span> = lines(text).collect();
+    let blank = |line: &Span| text[line.range()].trim().is_empty();
+    let first = all.iter().position(|l| !blank(l));
+    let last = all.iter().rposition(|l| !blank(l));
+    let blank_separated = match (first, last) {
+        (Some(first), Some(last)) => all[first..last].iter().any(blank),
+        _ => false,
+    };
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in all.iter().filter_map(|l| trim(text, *l)) {
+        current = match current {
+            // Two line terminators between the lines mean a blank line lies between them.
+            Some(open) if blank_separated && lines(&text[open.end..line.start]).count() < 3 => {
+                Some(Span::new(open.start, line.end))
+            }
+            Some(open) => {
+                paragraphs.push(open);
+                Some(line)
+            }
+            None => Some(line),
+        };
+    }
+    paragraphs.extend(current);
+    paragraphs
+}
+
+/// `span` without leading and trailing whitespace, or `None` if nothing is left.
+pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
+    let slice = &text[span.range()];
+    let trimmed = slice.trim_start();
+    let start = span.start + (slice.len() - trimmed.len());
+    let end = start + trimmed.trim_end().len();
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// Abbreviations that are followed by a period but never end a sentence: titles, degrees,
+/// and the abbreviations that always precede a name or number.
+const ABBREVIATIONS: &[&str] = &[
+    "Bpk", "Dr", "Dra", "Drs", "Hj", "Ir", "Jl", "Jln", "Kab", "Kec", "Kel", "Kol", "Letjen",
+    "Mayjen", "No", "Ny", "Prof", "Prov", "Rp", "Sdr", "St", "Tn", "Yth", "dr", "drg", "ds", "jl",
+    "kab", "kec", "no", "rp",
+];
+
+/// The sentences of the paragraph `paragraph` of `text`.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quote marks or brackets
+/// after it) when whitespace and then a capital letter, a digit, an opening quote or
+/// bracket, or the end of the paragraph follow. A period does not end a sentence after
+/// an abbreviation such as `Dr.`, `Prof.`, `H.`, `Jl.`, `No.`, `Kab.`, `Rp.` or a
+/// single-letter initial, nor inside numbers (`1.500`, `10.00`) since no space follows.
+/// In a paragraph without any lower-case or without any upper-case letters, any letter may
+/// start the next sentence. Pre-tokenised text (`siap . " kata dia`) works because
+/// spaces between the period and a closing quote are allowed.
+pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let body = &text[paragraph.range()];
+    let caseless = Casing::of(body) != Casing::Mixed;
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut inside_quote = false;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => inside_quote = !inside_quote,
+            '“' => inside_quote = true,
+            '”' => inside_quote = false,
+            '.' | '!' | '?' | '…' => {
+                let mut end = i + c.len_utf8();
+                // The run of terminators and closers that belongs to this sentence.
+                while let Some(&(j, next)) = chars.peek() {
+                    let closes_quote = inside_quote && matches!(next, '"' | '”' | '’' | '\'');
+                    if matches!(next, '.' | '!' | '?' | '…' | ')' | ']') || closes_quote {
+                        if closes_quote {
+                            inside_quote = false;
+                        }
+                        end = j + next.len_utf8();
+                        chars.next();
+                    } else if next == ' ' && inside_quote && closing_quote_follows(&body[j..]) {
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if c == '.' && ends_abbreviation(&body[start..i]) {
+                    continue;
+                }
+                let rest = &body[end..];
+                let after_space = rest.trim_start();
+                let next_starts = match after_space.chars().next() {
+                    None => true,
+                    // No space after the period: `1.500`, `10.00`, `kemenkes.go.id`.
+                    Some(_) if after_space.len() == rest.len() => false,
+                    Some(next) => starts_sentence(next, caseless),
+                };
+                if next_starts {
+                    push_trimmed(text, paragraph.start, start, end, &mut sentences);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    push_trimmed(text, paragraph.start, start, body.len(), &mut sentences);
+    sentences
+}
+
+fn push_trimmed(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
+    out.extend(trim(text, Span::new(base + start, base + end)));
+}
+
+/// In tokenised text a closing quote stands after a space: `siap . " kata`.
+fn closing_quote_follows(rest: &str) -> bool {
+    let mut chars = rest.trim_start_matches(' ').chars();
+    matches!(chars.next(), Some('"' | '”')) && chars.next().is_none_or(char::is_whitespace)
+}
+
+fn starts_sentence(c: char, caseless: bool) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '(' | '[' | '\'' | '‘')
+        || (caseless && c.is_alphabetic())
+}
+
+/// Whether `before` (the text before a period) ends in an abbreviation or an initial.
+fn ends_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+/// Which cases of letters a text uses. Recognisers that rely on capital letters relax
+/// their rules for text in a single case (headlines, some corpora).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Casing {
+    /// Both upper- and lower-case letters occur.
+    Mixed,
+    /// Letters occur, none of them lower-case.
+    Upper,
+    /// Letters occur, none of them upper-case.
+    Lower,
+    /// No cased letters at all.
+    Uncased,
+}
+
+impl Casing {
+    /// Classifies `text`.
+    pub fn of(text: &str) -> Casing {
+        let (mut upper, mut lower) = (false, false);
+        for c in text.chars() {
+            upper |= c.is_uppercase();
+            lower |= c.is_lowercase();
+            if upper && lower {
+                return Casing::Mixed;
+            }
+        }
+        match (upper, lower) {
+            (true, _) => Casing::Upper,
+            (false, true) => Casing::Lower,
+            (false, false) => Casing::Uncased,
+        }
+    }
+}
