@@ -16,10 +16,7 @@ fn corpus(bytes: usize) -> Vec<String> {
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    let samples: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("sample is UTF-8"))
-        .collect();
+    let samples: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("sample is UTF-8")).collect();
     assert!(!samples.is_empty(), "no sample articles in {dir}");
     let mut documents = Vec::new();
     let mut total = 0;
@@ -35,9 +32,7 @@ fn corpus(bytes: usize) -> Vec<String> {
 
 fn build(c: &mut Criterion) {
     let mut group = c.benchmark_group("build");
-    group.bench_function("extractor", |b| {
-        b.iter(|| black_box(ExtractorBuilder::new().build().unwrap()))
-    });
+    group.bench_function("extractor", |b| b.iter(|| black_box(ExtractorBuilder::new().build().unwrap())));
     group.finish();
 }
 

@@ -29,15 +29,11 @@ struct Options {
     paths: Vec<PathBuf>,
 }
 
-const USAGE: &str = "usage: extract [--pretty] [--date YYYY-MM-DD] PATH...\n       extract [--pretty] --jsonl < documents.jsonl";
+const USAGE: &str =
+    "usage: extract [--pretty] [--date YYYY-MM-DD] PATH...\n       extract [--pretty] --jsonl < documents.jsonl";
 
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options {
-        jsonl: false,
-        pretty: false,
-        date: None,
-        paths: Vec::new(),
-    };
+    let mut options = Options { jsonl: false, pretty: false, date: None, paths: Vec::new() };
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -46,9 +42,7 @@ fn parse_args() -> Result<Options, String> {
             Some("--date") => {
                 let value = args.next().ok_or("--date needs a value, YYYY-MM-DD")?;
                 let value = value.to_string_lossy();
-                let date = value
-                    .parse::<Date>()
-                    .map_err(|e| format!("--date {value}: not a date YYYY-MM-DD ({e})"))?;
+                let date = value.parse::<Date>().map_err(|e| format!("--date {value}: not a date YYYY-MM-DD ({e})"))?;
                 options.date = Some(date);
             }
             Some("-h" | "--help") => return Err(USAGE.to_string()),
@@ -59,9 +53,7 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     match (options.jsonl, options.paths.is_empty()) {
-        (true, false) => Err(format!(
-            "--jsonl reads stdin; do not give paths too\n{USAGE}"
-        )),
+        (true, false) => Err(format!("--jsonl reads stdin; do not give paths too\n{USAGE}")),
         (false, true) => Err(USAGE.to_string()),
         _ => Ok(options),
     }
@@ -105,9 +97,7 @@ fn main() -> ExitCode {
                 match serde_json::from_str::<Document>(&line) {
                     Ok(document) => emit(&extractor.extract_document(&document), &mut out)?,
                     Err(error) => {
-                        eprintln!(
-                            "stdin line {number}: not a document {{\"id\", \"text\", \"date\"?}}: {error}"
-                        );
+                        eprintln!("stdin line {number}: not a document {{\"id\", \"text\", \"date\"?}}: {error}");
                         failures += 1;
                     }
                 }

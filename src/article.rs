@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 use crate::date::PublishedLine;
-use crate::text::{self, trim};
+use crate::text::{self, Casing, trim};
 
 /// The structure of one news page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -87,8 +87,15 @@ pub struct Credit {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Layout {
     pub article: Article,
-    /// The title and body minus related-link blocks, in order.
-    pub zones: Vec<Span>,
+    /// The paragraphs of the title and body, minus related-link blocks, in order.
+    pub zones: Vec<Zone>,
+}
+
+/// A paragraph of analysed text and the case it is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Zone {
+    pub span: Span,
+    pub casing: Casing,
 }
 
 /// What a line of the page is.
@@ -120,8 +127,7 @@ impl StructureRecognizer {
         // An agency is domain-like (`KOMPAS.com`, `TEMPO.CO`, `Liputan6.com`) or opens
         // with an all-capital word (`ANTARA News Yogyakarta`, `CNN Indonesia`). A place
         // is one to four capitalised words without dots, so `KOMPAS.com` is never a place.
-        let agency =
-            r"(?:[\p{L}\d]+(?:\.[\p{L}]{2,})+|\p{Lu}{2,}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,2})";
+        let agency = r"(?:[\p{L}\d]+(?:\.[\p{L}]{2,})+|\p{Lu}{2,}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,2})";
         let place = r"\p{Lu}[\p{L}']*(?:[ -]\p{Lu}[\p{L}']*){0,3}";
         let dateline = format!(
             r"^(?:(?P<agency_first>{agency})\s*,\s*)?(?P<place>{place})?(?:\s*\(\s*(?P<agency_paren>{agency})\s*\)|\s*,\s*(?P<agency_comma>{agency}))?\s*(?:--?|–|—)(?:\s|$)"
@@ -130,14 +136,10 @@ impl StructureRecognizer {
         StructureRecognizer {
             published: PublishedLine::new(),
             dateline: Regex::new(&dateline).expect("the dateline pattern is valid"),
-            related: Regex::new(
-                r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:|^(?:berita|artikel)\s+terkait\s*:",
-            )
-            .expect("the related-link pattern is valid"),
-            credit: Regex::new(&format!(
-                r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"
-            ))
-            .expect("the credit pattern is valid"),
+            related: Regex::new(r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:|^(?:berita|artikel)\s+terkait\s*:")
+                .expect("the related-link pattern is valid"),
+            credit: Regex::new(&format!(r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"))
+                .expect("the credit pattern is valid"),
             copyright: Regex::new(r"(?i)^(?:copyright\b|hak\s+cipta\b|©|\(c\)\s)")
                 .expect("the copyright pattern is valid"),
             initials: Regex::new(r"\(\s*(?P<codes>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
@@ -147,9 +149,7 @@ impl StructureRecognizer {
 
     /// Lays out `text`.
     pub fn layout(&self, text: &str) -> Layout {
-        let lines: Vec<Span> = text::lines(text)
-            .filter_map(|line| trim(text, line))
-            .collect();
+        let lines: Vec<Span> = text::lines(text).filter_map(|line| trim(text, line)).collect();
         let mut article = Article::default();
         let body_line = self.read_header(text, &lines, &mut article);
 
@@ -157,9 +157,7 @@ impl StructureRecognizer {
         for (i, line) in lines.iter().enumerate().skip(body_line) {
             match kinds[i] {
                 Line::Credits => self.read_credits(text, *line, &mut article.credits),
-                Line::Copyright if article.copyright.is_none() => {
-                    article.copyright = Some(snippet(text, *line))
-                }
+                Line::Copyright if article.copyright.is_none() => article.copyright = Some(snippet(text, *line)),
                 Line::Related => {
                     if let Some(title) = related_title(text, &lines, i, &self.related) {
                         article.related.push(snippet(text, title));
@@ -177,12 +175,8 @@ impl StructureRecognizer {
             (_, Some(line)) => line.start,
             (_, None) => text.len(),
         };
-        let last_body = (body_line..lines.len())
-            .rev()
-            .find(|&i| kinds[i] == Line::Body);
-        let mut body_end = last_body
-            .map_or(body_start, |i| lines[i].end)
-            .max(body_start);
+        let last_body = (body_line..lines.len()).rev().find(|&i| kinds[i] == Line::Body);
+        let mut body_end = last_body.map_or(body_start, |i| lines[i].end).max(body_start);
         if let Some(caps) = self.initials.captures(&text[body_start..body_end]) {
             let whole = caps.get(0).expect("group 0 always matches");
             let codes = caps.name("codes").expect("the initials pattern has codes");
@@ -194,28 +188,34 @@ impl StructureRecognizer {
                     span: Span::new(base + code.start, base + code.end),
                 });
             }
-            body_end = text[..body_start + whole.start()]
-                .trim_end()
-                .len()
-                .max(body_start);
+            body_end = text[..body_start + whole.start()].trim_end().len().max(body_start);
         }
         article.body = Span::new(body_start, body_end);
 
-        let mut zones = Vec::new();
+        let mut stretches = Vec::new();
         if let Some(title) = &article.title {
-            zones.push(title.span);
+            stretches.push(title.span);
         }
-        let mut zone_start = body_start;
+        let mut stretch_start = body_start;
         for (i, line) in lines.iter().enumerate().skip(body_line) {
             if line.start >= body_end {
                 break;
             }
             if kinds[i] != Line::Body {
-                zones.extend(trim(text, Span::new(zone_start, line.start)));
-                zone_start = line.end;
+                stretches.extend(trim(text, Span::new(stretch_start, line.start)));
+                stretch_start = line.end;
             }
         }
-        zones.extend(trim(text, Span::new(zone_start.min(body_end), body_end)));
+        stretches.extend(trim(text, Span::new(stretch_start.min(body_end), body_end)));
+        let zones = stretches
+            .into_iter()
+            .flat_map(|stretch| {
+                text::paragraphs(&text[stretch.range()]).into_iter().map(move |p| {
+                    let span = Span::new(stretch.start + p.start, stretch.start + p.end);
+                    Zone { span, casing: Casing::of(&text[span.range()]) }
+                })
+            })
+            .collect();
         Layout { article, zones }
     }
 
@@ -223,21 +223,15 @@ impl StructureRecognizer {
     /// the index of the line where the body starts.
     fn read_header(&self, text: &str, lines: &[Span], article: &mut Article) -> usize {
         let top = &lines[..lines.len().min(HEADER_LINES)];
-        let published_at = top
-            .iter()
-            .position(|line| self.published.parse(&text[line.range()]).is_some());
+        let published_at = top.iter().position(|line| self.published.parse(&text[line.range()]).is_some());
         // The dateline follows the publication line when there is one, so a headline that
         // happens to contain a dash is not taken for it.
         let after_published = published_at.map_or(0, |p| p + 1);
-        let dateline_at = (after_published..top.len()).find(|&i| {
-            self.dateline.is_match(&text[top[i].range()]) && !self.is_trailer(text, top[i])
-        });
+        let dateline_at = (after_published..top.len())
+            .find(|&i| self.dateline.is_match(&text[top[i].range()]) && !self.is_trailer(text, top[i]));
         if let Some(i) = published_at {
             let line = lines[i];
-            let found = self
-                .published
-                .parse(&text[line.range()])
-                .expect("matched above");
+            let found = self.published.parse(&text[line.range()]).expect("matched above");
             article.published = Some(Published {
                 span: line,
                 text: text[line.range()].to_string(),
@@ -265,20 +259,13 @@ impl StructureRecognizer {
         let caps = self.dateline.captures(&text[line.range()])?;
         let whole = caps.get(0)?;
         let owned = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
-        let agency = owned("agency_first")
-            .or_else(|| owned("agency_paren"))
-            .or_else(|| owned("agency_comma"));
+        let agency = owned("agency_first").or_else(|| owned("agency_paren")).or_else(|| owned("agency_comma"));
         let place = owned("place");
         if agency.is_none() && place.is_none() {
             return None;
         }
         let span = Span::new(line.start, line.start + whole.as_str().trim_end().len());
-        Some(Dateline {
-            span,
-            text: text[span.range()].to_string(),
-            place,
-            agency,
-        })
+        Some(Dateline { span, text: text[span.range()].to_string(), place, agency })
     }
 
     fn is_trailer(&self, text: &str, line: Span) -> bool {
@@ -315,11 +302,7 @@ impl StructureRecognizer {
             let base = line.start + names.start();
             for name in split_names(names.as_str()) {
                 let span = Span::new(base + name.start, base + name.end);
-                credits.push(Credit {
-                    role: capitalise(role.as_str()),
-                    name: text[span.range()].to_string(),
-                    span,
-                });
+                credits.push(Credit { role: capitalise(role.as_str()), name: text[span.range()].to_string(), span });
             }
         }
     }
@@ -337,16 +320,11 @@ fn related_title(text: &str, lines: &[Span], i: usize, marker: &Regex) -> Option
 fn split_names(names: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let separators = names
-        .match_indices([',', '/', '&', ';'])
-        .map(|(i, s)| (i, i + s.len()));
+    let separators = names.match_indices([',', '/', '&', ';']).map(|(i, s)| (i, i + s.len()));
     let conjunctions = names.match_indices(" dan ").map(|(i, s)| (i, i + s.len()));
     let mut cuts: Vec<(usize, usize)> = separators.chain(conjunctions).collect();
     cuts.sort_unstable();
-    for (cut_start, cut_end) in cuts
-        .into_iter()
-        .chain(std::iter::once((names.len(), names.len())))
-    {
+    for (cut_start, cut_end) in cuts.into_iter().chain(std::iter::once((names.len(), names.len()))) {
         if cut_start < start {
             continue;
         }
@@ -359,15 +337,9 @@ fn split_names(names: &str) -> Vec<Span> {
 fn capitalise(role: &str) -> String {
     let lower = role.to_lowercase();
     let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {
-    Snippet {
-        span,
-        text: text[span.range()].to_string(),
-    }
+    Snippet { span, text: text[span.range()].to_string() }
 }

@@ -36,4 +36,12 @@ pub struct Entity {
     pub id: String,
     /// The canonical name of that entry.
     pub canonical: String,
+    /// The finer class of the entry (`province`, `regency`, `ministry`, `university`…),
+    /// when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// Ids of other entries the same words could name, when the choice was ambiguous
+    /// (the kabupaten when `Bogor` was resolved to the kota).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
 }

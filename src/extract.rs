@@ -1,5 +1,7 @@
 //! The `Extractor`, its builder, the input `Document` and the output `Extraction`.
 
+use std::io::Read;
+use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use jiff::civil::Date;
@@ -8,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, StructureRecognizer};
 use crate::date::DateMention;
 use crate::entity::Entity;
+use crate::gazetteer::{Gazetteer, Matcher, read_source};
 use crate::person::{People, Person};
 use crate::quote::Quote;
+use crate::text::Normalized;
 use crate::{Error, Span};
 
 /// Extracts structured facts from Indonesian news text.
@@ -43,15 +47,13 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Inner {
     structure: StructureRecognizer,
+    gazetteer: Matcher,
     reference_date: Option<Date>,
 }
 
 /// The extractor built from the embedded data with default options, built on first use.
-static DEFAULT: LazyLock<Extractor> = LazyLock::new(|| {
-    ExtractorBuilder::new()
-        .build()
-        .expect("the embedded data and default options are valid")
-});
+static DEFAULT: LazyLock<Extractor> =
+    LazyLock::new(|| ExtractorBuilder::new().build().expect("the embedded data and default options are valid"));
 
 impl Extractor {
     /// The extractor with the built-in data and default options.
@@ -76,18 +78,15 @@ impl Extractor {
     /// Extracts everything from `document`. Its date, when given, is the reference date;
     /// otherwise the builder's, otherwise the article's publication line.
     pub fn extract_document(&self, document: &Document) -> Extraction {
-        self.run(
-            document.id.clone(),
-            &document.text,
-            document.date.or(self.inner.reference_date),
-        )
+        self.run(document.id.clone(), &document.text, document.date.or(self.inner.reference_date))
     }
 
     fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
         let layout = self.inner.structure.layout(text);
         let article = layout.article;
         let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
-        let mut entities = Vec::new();
+        let normalized = Normalized::new(text);
+        let mut entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
         let mut people = People::default();
         people.add_credits(text, &article.credits, &mut entities);
         entities.sort_by_key(|e| (e.span, e.kind));
@@ -113,6 +112,14 @@ impl Default for Extractor {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     reference_date: Option<Date>,
+    gazetteers: Vec<GazetteerSource>,
+}
+
+/// Extra gazetteer data given to the builder, loaded in order by `build`.
+#[derive(Clone, Debug)]
+enum GazetteerSource {
+    Path(PathBuf),
+    Text { name: String, text: String },
 }
 
 impl ExtractorBuilder {
@@ -128,20 +135,49 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Builds the extractor.
+    /// Adds the gazetteer file at `path` (the TSV format of `data/README.md`), read when
+    /// the extractor is built. Its entries extend the built-in ones; an entry with the id
+    /// of an existing one replaces it. Files given later override earlier ones.
+    pub fn gazetteer_path(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.gazetteers.push(GazetteerSource::Path(path.into()));
+        self
+    }
+
+    /// Adds gazetteer data read now from `reader`, named `name` in error messages; see
+    /// [`ExtractorBuilder::gazetteer_path`].
     ///
     /// # Errors
     ///
-    /// Returns an [`Error`] when supplied data or options are invalid; the message names
-    /// the source and line.
+    /// [`Error::Io`] when the reader fails, [`Error::Data`] when it is not UTF-8. Lines
+    /// are checked by `build`.
+    pub fn gazetteer_reader(&mut self, name: &str, reader: impl Read) -> Result<&mut ExtractorBuilder, Error> {
+        let text = read_source(name, reader)?;
+        self.gazetteers.push(GazetteerSource::Text { name: name.to_string(), text });
+        Ok(self)
+    }
+
+    /// Builds the extractor: parses the built-in and added data and compiles every
+    /// pattern and automaton.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`] naming the source and line of a malformed gazetteer line or of an
+    /// entry whose parent does not exist; [`Error::Io`] for a file that cannot be read.
     pub fn build(&self) -> Result<Extractor, Error> {
+        let mut gazetteer = Gazetteer::builtin()?;
+        for source in &self.gazetteers {
+            match source {
+                GazetteerSource::Path(path) => gazetteer.add_path(path)?,
+                GazetteerSource::Text { name, text } => gazetteer.add_tsv(name, text)?,
+            }
+        }
+        gazetteer.validate()?;
         let inner = Inner {
             structure: StructureRecognizer::new(),
+            gazetteer: Matcher::new(&gazetteer),
             reference_date: self.reference_date,
         };
-        Ok(Extractor {
-            inner: Arc::new(inner),
-        })
+        Ok(Extractor { inner: Arc::new(inner) })
     }
 }
 
@@ -164,11 +200,7 @@ pub struct Document {
 impl Document {
     /// A document without a date.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document {
-            id: id.into(),
-            text: text.into(),
-            date: None,
-        }
+        Document { id: id.into(), text: text.into(), date: None }
     }
 
     /// The same document with a publication date.
@@ -206,11 +238,7 @@ impl Extraction {
     /// particular order; for checking an extraction against its text.
     pub fn spans(&self) -> Vec<(Span, &str)> {
         let article = &self.article;
-        let snippets = article
-            .title
-            .iter()
-            .chain(&article.copyright)
-            .chain(&article.related);
+        let snippets = article.title.iter().chain(&article.copyright).chain(&article.related);
         let mut spans: Vec<(Span, &str)> = snippets.map(|s| (s.span, s.text.as_str())).collect();
         spans.extend(article.published.iter().map(|p| (p.span, p.text.as_str())));
         spans.extend(article.dateline.iter().map(|d| (d.span, d.text.as_str())));

@@ -62,6 +62,7 @@ mod date;
 mod entity;
 mod error;
 mod extract;
+mod gazetteer;
 mod person;
 mod quote;
 mod span;
@@ -77,6 +78,11 @@ pub use jiff::civil::Date;
 pub use person::Person;
 pub use quote::{Cue, Quote, QuoteKind, Speaker};
 pub use span::Span;
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 #[cfg(test)]
 mod tests {

@@ -30,20 +30,11 @@ impl People {
     /// Records a mention of the person called `name` (matched without regard to case),
     /// with a role when the mention gives one.
     pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &Person {
-        let index = match self
-            .people
-            .iter()
-            .position(|p| p.name.to_lowercase() == name.to_lowercase())
-        {
+        let index = match self.people.iter().position(|p| p.name.to_lowercase() == name.to_lowercase()) {
             Some(index) => index,
             None => {
                 let id = self.unused_id(name);
-                self.people.push(Person {
-                    id,
-                    name: name.to_string(),
-                    roles: Vec::new(),
-                    mentions: Vec::new(),
-                });
+                self.people.push(Person { id, name: name.to_string(), roles: Vec::new(), mentions: Vec::new() });
                 self.people.len() - 1
             }
         };
@@ -68,6 +59,8 @@ impl People {
                 kind: EntityKind::Person,
                 id: person.id.clone(),
                 canonical: person.name.clone(),
+                class: None,
+                alternatives: Vec::new(),
             });
         }
     }
@@ -82,10 +75,7 @@ impl People {
         if !taken(&base) {
             return base;
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .expect("some suffix is free")
+        (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
 }
 
@@ -97,10 +87,7 @@ pub(crate) fn slug(name: &str) -> String {
     for c in name.nfd() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !unicode_normalization::char::is_combining_mark(c)
-            && !slug.is_empty()
-            && !slug.ends_with('-')
-        {
+        } else if !unicode_normalization::char::is_combining_mark(c) && !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
     }

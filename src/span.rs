@@ -8,9 +8,7 @@ use serde::{Deserialize, Serialize};
 /// extracted from, so `&text[span.range()]` never panics for that text. Character
 /// offsets, which some tools and annotation formats use instead, are derived on request
 /// with [`Span::to_char_span`] rather than stored twice.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -80,16 +78,9 @@ impl Span {
         if chars.end < chars.start {
             return None;
         }
-        let mut offsets = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()));
+        let mut offsets = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
         let start = offsets.nth(chars.start)?;
-        let end = if chars.end == chars.start {
-            start
-        } else {
-            offsets.nth(chars.end - chars.start - 1)?
-        };
+        let end = if chars.end == chars.start { start } else { offsets.nth(chars.end - chars.start - 1)? };
         Some(Span::new(start, end))
     }
 }

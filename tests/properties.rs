@@ -56,28 +56,15 @@ fn check_spans(text: &str, found: &Extraction) {
     for (span, claimed) in found.spans() {
         assert_eq!(text.get(span.range()), Some(claimed), "span {span:?}");
     }
-    assert!(
-        text.get(found.article.body.range()).is_some(),
-        "body {:?}",
-        found.article.body
-    );
+    assert!(text.get(found.article.body.range()).is_some(), "body {:?}", found.article.body);
     for person in &found.people {
         for mention in &person.mentions {
             assert!(text.get(mention.range()).is_some());
         }
     }
-    assert!(
-        found.entities.windows(2).all(|w| w[0].span <= w[1].span),
-        "entities sorted"
-    );
-    assert!(
-        found.dates.windows(2).all(|w| w[0].span <= w[1].span),
-        "dates sorted"
-    );
-    assert!(
-        found.quotes.windows(2).all(|w| w[0].span <= w[1].span),
-        "quotes sorted"
-    );
+    assert!(found.entities.windows(2).all(|w| w[0].span <= w[1].span), "entities sorted");
+    assert!(found.dates.windows(2).all(|w| w[0].span <= w[1].span), "dates sorted");
+    assert!(found.quotes.windows(2).all(|w| w[0].span <= w[1].span), "quotes sorted");
 }
 
 proptest! {

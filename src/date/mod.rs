@@ -99,9 +99,7 @@ const MONTHS: &[(&str, i8)] = &[
 ];
 
 /// Indonesian day names, including the spellings with an apostrophe and `Ahad`.
-const WEEKDAYS: &[&str] = &[
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-];
+const WEEKDAYS: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"];
 
 /// The time zones of Indonesia and their UTC offsets in hours.
 const ZONES: &[(&str, i8)] = &[("wib", 7), ("wita", 8), ("wit", 9)];
@@ -151,9 +149,7 @@ impl PublishedLine {
                (?:\s*(?P<zone>WIB|WITA|WIT))?)?
             \s*$"
         );
-        PublishedLine {
-            pattern: Regex::new(&pattern).expect("the published-line pattern is valid"),
-        }
+        PublishedLine { pattern: Regex::new(&pattern).expect("the published-line pattern is valid") }
     }
 
     /// Parses `line` if the whole line is a publication date; impossible dates are not.
@@ -161,16 +157,8 @@ impl PublishedLine {
         let caps = self.pattern.captures(line)?;
         let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
         let (year, month, day) = match caps.name("month_name") {
-            Some(month) => (
-                number("year")?,
-                month_number(month.as_str())?,
-                number("day")?,
-            ),
-            None => (
-                number("nyear")?,
-                i8::try_from(number("nmonth")?).ok()?,
-                number("nday")?,
-            ),
+            Some(month) => (number("year")?, month_number(month.as_str())?, number("day")?),
+            None => (number("nyear")?, i8::try_from(number("nmonth")?).ok()?, number("nday")?),
         };
         let date = Date::new(year, month, i8::try_from(day).ok()?).ok()?;
         let time = match (number("hour"), number("minute")) {
@@ -181,16 +169,9 @@ impl PublishedLine {
         };
         let utc_offset = caps.name("zone").and_then(|zone| {
             let zone = zone.as_str().to_ascii_lowercase();
-            ZONES
-                .iter()
-                .find(|(name, _)| *name == zone)
-                .map(|&(_, hours)| hours)
+            ZONES.iter().find(|(name, _)| *name == zone).map(|&(_, hours)| hours)
         });
-        Some(Published {
-            date,
-            time,
-            utc_offset,
-        })
+        Some(Published { date, time, utc_offset })
     }
 }
 
@@ -207,18 +188,12 @@ mod tests {
             at("Jumat, 17 November 2023 14:05 WIB"),
             Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(7)))
         );
-        assert_eq!(
-            at("Jumat, 17 Nov 2023 14:05 WITA"),
-            Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(8)))
-        );
+        assert_eq!(at("Jumat, 17 Nov 2023 14:05 WITA"), Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(8))));
         assert_eq!(
             at("Kompas.com - 17/11/2023, 14:05 WIB"),
             Some((date(2023, 11, 17), Some(time(14, 5, 0, 0)), Some(7)))
         );
-        assert_eq!(
-            at("Senin, 4 Maret 2024"),
-            Some((date(2024, 3, 4), None, None))
-        );
+        assert_eq!(at("Senin, 4 Maret 2024"), Some((date(2024, 3, 4), None, None)));
         assert_eq!(at("  17/11/2023 "), Some((date(2023, 11, 17), None, None)));
     }
 
@@ -227,10 +202,7 @@ mod tests {
         let parser = PublishedLine::new();
         assert_eq!(parser.parse("Selasa, 31 Februari 2023"), None);
         assert_eq!(parser.parse("13/13/2023"), None);
-        assert_eq!(
-            parser.parse("Rapat digelar pada 17 November 2023 di Jakarta."),
-            None
-        );
+        assert_eq!(parser.parse("Rapat digelar pada 17 November 2023 di Jakarta."), None);
         assert_eq!(parser.parse("17 November 2023 pukul 25.00 WIB"), None);
     }
 }

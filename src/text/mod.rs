@@ -22,10 +22,7 @@ mod tests {
     }
 
     fn split(paragraph: &str) -> Vec<&str> {
-        texts(
-            paragraph,
-            &sentences(paragraph, Span::new(0, paragraph.len())),
-        )
+        texts(paragraph, &sentences(paragraph, Span::new(0, paragraph.len())))
     }
 
     #[test]
@@ -40,21 +37,14 @@ mod tests {
         let text = "Judul berita\nJumat, 17 November 2023\n\nParagraf satu\nmasih satu.\n\n  Paragraf dua.  \n";
         assert_eq!(
             texts(text, &paragraphs(text)),
-            [
-                "Judul berita\nJumat, 17 November 2023",
-                "Paragraf satu\nmasih satu.",
-                "Paragraf dua."
-            ]
+            ["Judul berita\nJumat, 17 November 2023", "Paragraf satu\nmasih satu.", "Paragraf dua."]
         );
     }
 
     #[test]
     fn without_blank_lines_each_line_is_a_paragraph() {
         let text = "Paragraf satu.\r\nParagraf dua.\r\n";
-        assert_eq!(
-            texts(text, &paragraphs(text)),
-            ["Paragraf satu.", "Paragraf dua."]
-        );
+        assert_eq!(texts(text, &paragraphs(text)), ["Paragraf satu.", "Paragraf dua."]);
         assert!(paragraphs(" \n\t\n").is_empty());
     }
 
@@ -86,26 +76,14 @@ mod tests {
             split("\" Kami siap . \" katanya . Rapat dimulai ( 10/11 ) ."),
             ["\" Kami siap . \" katanya .", "Rapat dimulai ( 10/11 ) ."]
         );
-        assert_eq!(
-            split("banjir surut. warga pulang."),
-            ["banjir surut.", "warga pulang."]
-        );
-        assert_eq!(
-            split("BANJIR SURUT. WARGA PULANG"),
-            ["BANJIR SURUT.", "WARGA PULANG"]
-        );
+        assert_eq!(split("banjir surut. warga pulang."), ["banjir surut.", "warga pulang."]);
+        assert_eq!(split("BANJIR SURUT. WARGA PULANG"), ["BANJIR SURUT.", "WARGA PULANG"]);
     }
 
     #[test]
     fn sentences_only_split_where_a_new_sentence_can_start() {
-        assert_eq!(
-            split("Buku, alat tulis, dll. juga dibagikan."),
-            ["Buku, alat tulis, dll. juga dibagikan."]
-        );
-        assert_eq!(
-            split("Lihat kemenkes.go.id. Terima kasih."),
-            ["Lihat kemenkes.go.id.", "Terima kasih."]
-        );
+        assert_eq!(split("Buku, alat tulis, dll. juga dibagikan."), ["Buku, alat tulis, dll. juga dibagikan."]);
+        assert_eq!(split("Lihat kemenkes.go.id. Terima kasih."), ["Lihat kemenkes.go.id.", "Terima kasih."]);
     }
 
     #[test]

@@ -53,10 +53,7 @@ struct Piece {
 impl Normalized {
     /// Normalises `original` for matching.
     pub fn new(original: &str) -> Normalized {
-        let mut normalized = Normalized {
-            text: String::with_capacity(original.len()),
-            pieces: Vec::new(),
-        };
+        let mut normalized = Normalized { text: String::with_capacity(original.len()), pieces: Vec::new() };
         normalized.reset(original);
         normalized
     }
@@ -71,10 +68,7 @@ impl Normalized {
         let mut pos = 0;
         while pos < bytes.len() {
             // ASCII runs, the bulk of news text, are copied and lower-cased in place.
-            let mut run = bytes[pos..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - pos);
+            let mut run = bytes[pos..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - pos);
             // An ASCII letter followed by a combining mark (`e` + U+0301) joins its unit.
             if run > 0 && pos + run < bytes.len() && starts_with_combining(&original[pos + run..]) {
                 run -= 1;
@@ -93,12 +87,7 @@ impl Normalized {
             let norm_start = self.text.len();
             self.text.push_str(&unit);
             if !aligns_one_to_one(source, &unit) {
-                self.pieces.push(Piece {
-                    norm_start,
-                    norm_end: self.text.len(),
-                    orig_start: pos,
-                    orig_end: unit_end,
-                });
+                self.pieces.push(Piece { norm_start, norm_end: self.text.len(), orig_start: pos, orig_end: unit_end });
             }
             pos = unit_end;
         }
@@ -162,19 +151,17 @@ fn unit_end(text: &str, start: usize) -> usize {
 }
 
 fn starts_with_combining(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| canonical_combining_class(c) != 0)
+    text.chars().next().is_some_and(|c| canonical_combining_class(c) != 0)
 }
 
 /// Writes the matching form of one unit.
 fn fold_unit(source: &str, out: &mut String) {
     let mut chars = source.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if let Some(replacement) = straighten(c) {
-            out.push_str(replacement);
-            return;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(replacement) = straighten(c)
+    {
+        out.push_str(replacement);
+        return;
     }
     out.extend(source.nfc().default_case_fold().nfc());
 }
@@ -182,17 +169,10 @@ fn fold_unit(source: &str, out: &mut String) {
 /// Typographic variants that news text uses interchangeably with plain ASCII.
 fn straighten(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-        | '\u{2033}' | '\u{FF02}' => "\"",
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
-        | '\u{00B4}' | '\u{FF07}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' | '\u{FF02}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' | '\u{FF07}' => "'",
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
-        '\u{00A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => " ",
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
         '\u{0085}' | '\u{2028}' | '\u{2029}' => "\n",
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
         _ => return None,
@@ -203,8 +183,7 @@ fn straighten(c: char) -> Option<&'static str> {
 /// character of `source`, so that no alignment entry is needed.
 fn aligns_one_to_one(source: &str, replacement: &str) -> bool {
     source.len() == replacement.len()
-        && (source == replacement
-            || (source.chars().count() == 1 && replacement.chars().count() == 1))
+        && (source == replacement || (source.chars().count() == 1 && replacement.chars().count() == 1))
 }
 
 #[cfg(test)]
@@ -213,10 +192,7 @@ mod tests {
 
     fn map(original: &str, needle: &str) -> String {
         let normalized = Normalized::new(original);
-        let at = normalized
-            .as_str()
-            .find(needle)
-            .expect("needle in normalised text");
+        let at = normalized.as_str().find(needle).expect("needle in normalised text");
         let span = normalized.to_original(Span::new(at, at + needle.len()));
         original[span.range()].to_string()
     }
@@ -231,10 +207,7 @@ mod tests {
     #[test]
     fn curly_quotes_dashes_and_odd_spaces_are_straightened() {
         let original = "“Siap,” kata\u{00A0}Ani — Jum’at";
-        assert_eq!(
-            Normalized::new(original).as_str(),
-            "\"siap,\" kata ani - jum'at"
-        );
+        assert_eq!(Normalized::new(original).as_str(), "\"siap,\" kata ani - jum'at");
         assert_eq!(map(original, "ani - jum'at"), "Ani — Jum’at");
         assert_eq!(map(original, "siap"), "Siap");
     }
@@ -255,11 +228,7 @@ mod tests {
         assert_eq!(normalized.as_str(), "strasse i\u{307}stanbul");
         assert_eq!(map(original, "strasse"), "STRAẞE");
         assert_eq!(map(original, "stanbul"), "stanbul");
-        assert_eq!(
-            map(original, "\u{307}stanbul"),
-            "İstanbul",
-            "a boundary inside a unit widens to it"
-        );
+        assert_eq!(map(original, "\u{307}stanbul"), "İstanbul", "a boundary inside a unit widens to it");
     }
 
     #[test]

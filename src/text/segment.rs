@@ -54,17 +54,10 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if done {
             return None;
         }
-        match bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-        {
+        match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
             Some(offset) => {
                 let end = start + offset;
-                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                    end + 2
-                } else {
-                    end + 1
-                };
+                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
                 let line = Span::new(start, end);
                 start = next;
                 Some(line)
@@ -123,9 +116,8 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
 /// Abbreviations that are followed by a period but never end a sentence: titles, degrees,
 /// and the abbreviations that always precede a name or number.
 const ABBREVIATIONS: &[&str] = &[
-    "Bpk", "Dr", "Dra", "Drs", "Hj", "Ir", "Jl", "Jln", "Kab", "Kec", "Kel", "Kol", "Letjen",
-    "Mayjen", "No", "Ny", "Prof", "Prov", "Rp", "Sdr", "St", "Tn", "Yth", "dr", "drg", "ds", "jl",
-    "kab", "kec", "no", "rp",
+    "Bpk", "Dr", "Dra", "Drs", "Hj", "Ir", "Jl", "Jln", "Kab", "Kec", "Kel", "Kol", "Letjen", "Mayjen", "No", "Ny",
+    "Prof", "Prov", "Rp", "Sdr", "St", "Tn", "Yth", "dr", "drg", "ds", "jl", "kab", "kec", "no", "rp",
 ];
 
 /// The sentences of the paragraph `paragraph` of `text`.
@@ -209,11 +201,7 @@ fn starts_sentence(c: char, caseless: bool) -> bool {
 
 /// Whether `before` (the text before a period) ends in an abbreviation or an initial.
 fn ends_abbreviation(before: &str) -> bool {
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());

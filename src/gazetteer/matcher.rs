@@ -1,0 +1,290 @@
+//! The compiled matcher: one Aho-Corasick automaton over every surface form of every
+//! entry, searched once over the normalised document.
+//!
+//! # Match semantics
+//!
+//! 1. **Normalised search.** Forms and text are compared in their [`Normalized`] form:
+//!    NFC, case-folded, straight quotes and dashes.
+//! 2. **Word boundaries.** A match must start and end on word boundaries
+//!    ([`crate::text::is_word_char`]): `Bali` matches in `(Bali)` but not in `Balikpapan`.
+//! 3. **Leftmost-longest.** Among matches, the one that starts first wins, and among
+//!    those the longest: `Jakarta Timur` beats `Jakarta`, `Papua Nugini` beats `Papua`.
+//!    When the longest match at a position fails a check below, shorter forms ending at
+//!    an earlier word boundary are tried before moving on.
+//! 4. **Case.** A form without lower-case letters (`AS`, `BPS`, `DIY`) is an acronym and
+//!    must appear exactly so in the text; every other form needs its last word
+//!    capitalised in the text (`Malang`, not `nasib malang`). In a paragraph written in one
+//!    case only, both checks are relaxed: names match in any case, and acronyms of three or
+//!    more letters match in lower case (`bps`), shorter ones (`as`, `ri`) never do.
+//! 5. **Ambiguity.** A form shared by several entries (the kota and the kabupaten Bogor,
+//!    the city and the province Yogyakarta) resolves by the word before it (`Bupati`,
+//!    `Kabupaten`, `Pemkab` choose the regency; `Kota`, `Wali Kota`, `Pemkot` the city;
+//!    `Provinsi`, `Gubernur`, `Pemprov` the province), else to the entry whose canonical
+//!    name is the form itself, else by kind: country, province, city, regency, region
+//!    group, institution, place. The other candidates are reported as `alternatives`.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::{Entry, Gazetteer};
+use crate::Span;
+use crate::article::Zone;
+use crate::entity::{Entity, EntityKind};
+use crate::text::{Casing, Normalized, is_word_char, words};
+
+/// One candidate entry of a surface form.
+#[derive(Clone, Debug)]
+struct Candidate {
+    entry: usize,
+    /// The form as written in the data, when it is an acronym that must match exactly.
+    acronym: Option<Box<str>>,
+}
+
+/// What the matcher keeps of an entry to report it.
+#[derive(Clone, Debug)]
+struct Target {
+    id: String,
+    kind: EntityKind,
+    class: String,
+    canonical: String,
+    /// The canonical name normalised, to prefer the entry a form officially names.
+    canonical_normalized: String,
+}
+
+/// The compiled surface forms of a gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    automaton: AhoCorasick,
+    /// Candidates of each pattern, indexed by pattern id.
+    patterns: Vec<Vec<Candidate>>,
+    targets: Vec<Target>,
+}
+
+impl Matcher {
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        let mut targets = Vec::with_capacity(gazetteer.entries().len());
+        for (entry_index, entry) in gazetteer.entries().iter().enumerate() {
+            targets.push(Target {
+                id: entry.id.clone(),
+                kind: entry.kind,
+                class: entry.class.clone(),
+                canonical: entry.canonical.clone(),
+                canonical_normalized: Normalized::new(&entry.canonical).as_str().to_string(),
+            });
+            for form in surface_forms(entry) {
+                let normalized = Normalized::new(&form).as_str().to_string();
+                if normalized.trim().is_empty() {
+                    continue;
+                }
+                let acronym = is_acronym(&form).then(|| form.into_boxed_str());
+                let pattern = *index.entry(normalized.clone()).or_insert_with(|| {
+                    forms.push(normalized);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let candidates = &mut patterns[pattern];
+                match candidates.iter_mut().find(|c| c.entry == entry_index) {
+                    // A name form of the same entry makes the acronym check unnecessary.
+                    Some(existing) if acronym.is_none() => existing.acronym = None,
+                    Some(_) => {}
+                    None => candidates.push(Candidate { entry: entry_index, acronym }),
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&forms)
+            .expect("gazetteer forms are few enough for an automaton");
+        Matcher { automaton, patterns, targets }
+    }
+
+    /// Finds every entity mention inside `zones` (sorted, disjoint) of `text`.
+    pub fn find(&self, text: &str, normalized: &Normalized, zones: &[Zone]) -> Vec<Entity> {
+        let hay = normalized.as_str();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
+                break;
+            };
+            let hit = self
+                .accept(text, normalized, zones, m.start(), m.end(), m.pattern().as_usize())
+                .or_else(|| self.shorter(text, normalized, zones, m.start(), m.end()));
+            match hit {
+                Some(entity) => {
+                    at = entity.1;
+                    found.push(entity.0);
+                }
+                None => at = next_word_start(hay, m.start()),
+            }
+        }
+        found
+    }
+
+    /// Tries the forms that start where a rejected match started and end at an earlier
+    /// word boundary inside it, longest first.
+    fn shorter(
+        &self,
+        text: &str,
+        normalized: &Normalized,
+        zones: &[Zone],
+        start: usize,
+        end: usize,
+    ) -> Option<(Entity, usize)> {
+        let hay = normalized.as_str();
+        let ends = hay[start..end].char_indices().filter_map(|(i, c)| {
+            let at = start + i;
+            (!is_word_char(c) && hay[..at].chars().next_back().is_some_and(is_word_char)).then_some(at)
+        });
+        let ends: Vec<usize> = ends.collect();
+        for &limit in ends.iter().rev() {
+            let input = Input::new(hay).range(start..limit).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input)
+                && let Some(hit) = self.accept(text, normalized, zones, m.start(), m.end(), m.pattern().as_usize())
+            {
+                return Some(hit);
+            }
+        }
+        None
+    }
+
+    /// Checks a match against boundaries, zones and case, and resolves its entry.
+    /// Returns the entity and the normalised offset where it ends.
+    fn accept(
+        &self,
+        text: &str,
+        normalized: &Normalized,
+        zones: &[Zone],
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<(Entity, usize)> {
+        let hay = normalized.as_str();
+        if !crate::text::at_word_boundaries(hay, Span::new(start, end)) {
+            return None;
+        }
+        let span = normalized.to_original(Span::new(start, end));
+        let zone = zones.get(zones.partition_point(|z| z.span.end < span.end)).filter(|z| z.span.contains(span))?;
+        let written = &text[span.range()];
+        let survivors: Vec<&Candidate> =
+            self.patterns[pattern].iter().filter(|c| case_fits(c, written, zone.casing)).collect();
+        let chosen = self.resolve(hay, start, &survivors)?;
+        let target = &self.targets[chosen];
+        let alternatives =
+            survivors.iter().filter(|c| c.entry != chosen).map(|c| self.targets[c.entry].id.clone()).collect();
+        let entity = Entity {
+            span,
+            text: written.to_string(),
+            kind: target.kind,
+            id: target.id.clone(),
+            canonical: target.canonical.clone(),
+            class: Some(target.class.clone()).filter(|c| !c.is_empty()),
+            alternatives,
+        };
+        Some((entity, end))
+    }
+
+    /// Picks one entry among the candidates that fit; see the module docs.
+    fn resolve(&self, hay: &str, start: usize, candidates: &[&Candidate]) -> Option<usize> {
+        let [first, rest @ ..] = candidates else { return None };
+        if rest.is_empty() {
+            return Some(first.entry);
+        }
+        let cue = preceding_word(hay, start);
+        let cued: &[&str] = match cue {
+            "kabupaten" | "kab" | "bupati" | "pemkab" | "wabup" => &["regency", "admin-regency"],
+            "kota" | "walikota" | "pemkot" | "wawali" | "wakot" => &["city", "admin-city"],
+            "provinsi" | "prov" | "propinsi" | "gubernur" | "pemprov" | "wagub" => &["province"],
+            _ => &[],
+        };
+        let form = &hay[start..];
+        candidates
+            .iter()
+            .min_by_key(|c| {
+                let target = &self.targets[c.entry];
+                let uncued = !cued.contains(&target.class.as_str());
+                let not_canonical = !form.starts_with(target.canonical_normalized.as_str());
+                (uncued, not_canonical, kind_rank(target), c.entry)
+            })
+            .map(|c| c.entry)
+    }
+}
+
+/// All surface forms of an entry: its canonical name, its aliases, and for regions the
+/// prefixed forms news writes (`Kabupaten X`, `Kab. X`, `Kota X`, `Provinsi X`).
+fn surface_forms(entry: &Entry) -> Vec<String> {
+    let prefixes: &[&str] = match (entry.kind, entry.class.as_str()) {
+        (EntityKind::Region, "regency") => &["Kabupaten", "Kab.", "Kab"],
+        (EntityKind::Region, "admin-regency") => &["Kabupaten", "Kabupaten Administrasi", "Kab.", "Kab. Adm."],
+        (EntityKind::Region, "city") => &["Kota"],
+        (EntityKind::Region, "admin-city") => &["Kota", "Kota Administrasi", "Kota Adm."],
+        (EntityKind::Region, "province") => &["Provinsi", "Prov.", "Propinsi"],
+        _ => &[],
+    };
+    let mut forms = vec![entry.canonical.clone()];
+    for alias in &entry.aliases {
+        forms.push(alias.clone());
+        forms.extend(prefixes.iter().map(|prefix| format!("{prefix} {alias}")));
+    }
+    forms
+}
+
+/// Whether a form is an acronym: it has letters, and none of them is lower-case.
+fn is_acronym(form: &str) -> bool {
+    form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
+}
+
+/// Whether the written text can be this candidate in a zone of the given case.
+fn case_fits(candidate: &Candidate, written: &str, casing: Casing) -> bool {
+    match (&candidate.acronym, casing) {
+        (Some(form), Casing::Lower) => written.chars().filter(|c| c.is_alphabetic()).count() >= 3 || **form == *written,
+        (Some(form), _) => **form == *written,
+        (None, Casing::Mixed) => words(written).last().is_some_and(|word| {
+            written[word.range()].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        }),
+        (None, _) => true,
+    }
+}
+
+fn kind_rank(target: &Target) -> u8 {
+    match (target.kind, target.class.as_str()) {
+        (EntityKind::Country, _) => 0,
+        (EntityKind::Region, "province") => 1,
+        (EntityKind::Region, "city" | "admin-city") => 2,
+        (EntityKind::Region, "regency" | "admin-regency") => 3,
+        (EntityKind::Region, _) => 4,
+        (EntityKind::Institution, _) => 5,
+        (EntityKind::Place, _) => 6,
+        (EntityKind::Person, _) => 7,
+    }
+}
+
+/// The word just before `start` in the normalised text, without its trailing period.
+fn preceding_word(hay: &str, start: usize) -> &str {
+    let before = hay[..start].trim_end();
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word_start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    &before[word_start..]
+}
+
+/// The start of the first word after the word containing `from` (or `hay.len()`).
+fn next_word_start(hay: &str, from: usize) -> usize {
+    let mut chars = hay[from..].char_indices();
+    let mut in_word = true;
+    for (i, c) in chars.by_ref() {
+        if i == 0 {
+            continue;
+        }
+        let word = is_word_char(c);
+        if word && !in_word {
+            return from + i;
+        }
+        in_word = word;
+    }
+    hay.len()
+}
