@@ -39,6 +39,9 @@ struct Candidate {
     entry: usize,
     /// The form as written in the data, when it is an acronym that must match exactly.
     acronym: Option<Box<str>>,
+    /// Whether the form's last word is capitalised in the data, and so must be in mixed-case
+    /// text; brand names written in lower case (`tvOne`, `detikcom`) are exempt.
+    capitalised: bool,
 }
 
 /// What the matcher keeps of an entry to report it.
@@ -80,6 +83,9 @@ impl Matcher {
                 if normalized.trim().is_empty() {
                     continue;
                 }
+                let capitalised = words(&form)
+                    .last()
+                    .is_some_and(|w| form[w.range()].chars().next().is_some_and(|c| !c.is_lowercase()));
                 let acronym = is_acronym(&form).then(|| form.into_boxed_str());
                 let pattern = *index.entry(normalized.clone()).or_insert_with(|| {
                     forms.push(normalized);
@@ -91,7 +97,7 @@ impl Matcher {
                     // A name form of the same entry makes the acronym check unnecessary.
                     Some(existing) if acronym.is_none() => existing.acronym = None,
                     Some(_) => {}
-                    None => candidates.push(Candidate { entry: entry_index, acronym }),
+                    None => candidates.push(Candidate { entry: entry_index, acronym, capitalised }),
                 }
             }
         }
@@ -244,7 +250,7 @@ fn case_fits(candidate: &Candidate, written: &str, casing: Casing) -> bool {
     match (&candidate.acronym, casing) {
         (Some(form), Casing::Lower) => written.chars().filter(|c| c.is_alphabetic()).count() >= 3 || **form == *written,
         (Some(form), _) => **form == *written,
-        (None, Casing::Mixed) => words(written).last().is_some_and(|word| {
+        (None, Casing::Mixed) if candidate.capitalised => words(written).last().is_some_and(|word| {
             written[word.range()].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         }),
         (None, _) => true,
