@@ -3,6 +3,7 @@
 
 use std::hint::black_box;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use intisari::{Extractor, ExtractorBuilder};
 
@@ -30,6 +31,25 @@ fn corpus(bytes: usize) -> Vec<String> {
     documents
 }
 
+/// Every canonical name and alias of the built-in gazetteer files, for the baseline.
+fn surface_forms() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer");
+    let mut forms = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("data/gazetteer exists") {
+        let path = entry.expect("readable directory entry").path();
+        if path.extension().is_none_or(|e| e != "tsv") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("gazetteer is UTF-8");
+        for line in text.lines().skip(1).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            forms.push(fields[3].to_string());
+            forms.extend(fields[6].split('|').filter(|a| !a.is_empty()).map(str::to_string));
+        }
+    }
+    forms
+}
+
 fn build(c: &mut Criterion) {
     let mut group = c.benchmark_group("build");
     group.bench_function("extractor", |b| b.iter(|| black_box(ExtractorBuilder::new().build().unwrap())));
@@ -48,6 +68,27 @@ fn extract(c: &mut Criterion) {
             for document in &documents {
                 black_box(extractor.extract(document));
             }
+        })
+    });
+    group.finish();
+
+    // The practical ceiling: the same text scanned once for the same surface forms,
+    // case-insensitively, leftmost-longest, with nothing else done.
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(surface_forms())
+        .expect("the forms build an automaton");
+    let mut group = c.benchmark_group("baseline");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("aho-corasick", |b| {
+        b.iter(|| {
+            let mut matches = 0;
+            for document in &documents {
+                matches += automaton.find_iter(document.as_str()).count();
+            }
+            black_box(matches)
         })
     });
     group.finish();
