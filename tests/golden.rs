@@ -1,0 +1,193 @@
+//! Golden tests: the hand-written expectations in `tests/golden/samples/*.tsv` (format in
+//! `tests/golden/README.md`) against the extraction of the matching sample article.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use intisari::{EntityKind, Extraction, Extractor, Span};
+
+/// One gold annotation: its type, the text it covers and its key=value fields.
+#[derive(Debug)]
+struct Annotation {
+    line: usize,
+    kind: String,
+    text: String,
+    span: Span,
+    fields: BTreeMap<String, String>,
+}
+
+impl Annotation {
+    fn field(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).map(String::as_str).filter(|v| !v.is_empty())
+    }
+}
+
+struct Sample {
+    name: String,
+    text: String,
+    gold: Vec<Annotation>,
+}
+
+fn samples() -> Vec<Sample> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("tests/golden/samples"))
+        .expect("tests/golden/samples exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            let article = root.join("data/samples").join(format!("{name}.txt"));
+            let text = std::fs::read_to_string(&article).unwrap_or_else(|e| panic!("{}: {e}", article.display()));
+            let gold = parse(&name, &text, &std::fs::read_to_string(&path).unwrap());
+            Sample { name, text, gold }
+        })
+        .collect()
+}
+
+/// Parses a gold file, locating each annotation's text (its `nth` occurrence) in `text`.
+fn parse(name: &str, text: &str, gold: &str) -> Vec<Annotation> {
+    let mut annotations = Vec::new();
+    for (index, line) in gold.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let kind = fields.next().unwrap().to_string();
+        let covered = fields.next().unwrap_or_else(|| panic!("{name}.tsv:{}: no text field", index + 1));
+        let fields: BTreeMap<String, String> = fields
+            .map(|field| {
+                let (key, value) = field
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("{name}.tsv:{}: `{field}` is not key=value", index + 1));
+                (key.to_string(), value.to_string())
+            })
+            .collect();
+        let nth: usize = fields.get("nth").map_or(1, |n| n.parse().expect("nth is a number"));
+        let start = text
+            .match_indices(covered)
+            .nth(nth - 1)
+            .unwrap_or_else(|| panic!("{name}.tsv:{}: `{covered}` does not occur {nth} time(s)", index + 1))
+            .0;
+        annotations.push(Annotation {
+            line: index + 1,
+            kind,
+            text: covered.to_string(),
+            span: Span::new(start, start + covered.len()),
+            fields,
+        });
+    }
+    annotations
+}
+
+fn extract(sample: &Sample) -> Extraction {
+    Extractor::new().extract(&sample.text)
+}
+
+fn of_kind<'a>(sample: &'a Sample, kind: &'a str) -> impl Iterator<Item = &'a Annotation> + 'a {
+    sample.gold.iter().filter(move |a| a.kind == kind)
+}
+
+#[test]
+fn there_are_golden_samples() {
+    assert!(samples().len() >= 6, "every sample article needs its gold file");
+}
+
+#[test]
+fn headline_publication_line_and_dateline() {
+    for sample in samples() {
+        let found = extract(&sample);
+        let article = &found.article;
+        let title = of_kind(&sample, "title").next();
+        assert_eq!(article.title.as_ref().map(|t| t.span), title.map(|t| t.span), "{}: title", sample.name);
+        let published = of_kind(&sample, "published").next();
+        assert_eq!(article.published.as_ref().map(|p| p.span), published.map(|p| p.span), "{}: published", sample.name);
+        if let (Some(found), Some(gold)) = (&article.published, published) {
+            assert_eq!(Some(found.date.to_string().as_str()), gold.field("value"), "{}: published date", sample.name);
+        }
+        let dateline = of_kind(&sample, "dateline").next().expect("every sample has a dateline");
+        let found_dateline = article.dateline.as_ref().unwrap_or_else(|| panic!("{}: no dateline", sample.name));
+        assert_eq!(found_dateline.span, dateline.span, "{}: dateline", sample.name);
+        assert_eq!(found_dateline.place.as_deref(), dateline.field("place"), "{}: dateline place", sample.name);
+        assert_eq!(found_dateline.agency.as_deref(), dateline.field("agency"), "{}: dateline agency", sample.name);
+    }
+}
+
+#[test]
+fn body_range_related_links_and_copyright() {
+    for sample in samples() {
+        let found = extract(&sample);
+        let article = &found.article;
+        let body = &sample.text[article.body.range()];
+        let gold = of_kind(&sample, "body").next().expect("every sample has a body line");
+        assert!(body.starts_with(&gold.text), "{}: body starts {:?}", sample.name, &body[..body.len().min(60)]);
+        let end = gold.field("end").expect("body has end=");
+        assert!(body.ends_with(end), "{}: body ends {:?}", sample.name, &body[body.len().saturating_sub(60)..]);
+        let related: Vec<Span> = article.related.iter().map(|r| r.span).collect();
+        let expected: Vec<Span> = of_kind(&sample, "related").map(|r| r.span).collect();
+        assert_eq!(related, expected, "{}: related links", sample.name);
+        let copyright = of_kind(&sample, "copyright").next().map(|c| c.span);
+        assert_eq!(article.copyright.as_ref().map(|c| c.span), copyright, "{}: copyright", sample.name);
+    }
+}
+
+#[test]
+fn credits_and_the_people_they_name() {
+    for sample in samples() {
+        let found = extract(&sample);
+        // Closing initials are annotated as written between the parentheses (`nal/ant`),
+        // one line for all codes.
+        let mut credits: Vec<(Span, &str)> =
+            found.article.credits.iter().filter(|c| c.role != "initials").map(|c| (c.span, c.role.as_str())).collect();
+        let codes: Vec<Span> = found.article.credits.iter().filter(|c| c.role == "initials").map(|c| c.span).collect();
+        if let (Some(first), Some(last)) = (codes.first(), codes.last()) {
+            credits.push((Span::new(first.start, last.end), "initials"));
+        }
+        let expected: Vec<(Span, &str)> =
+            of_kind(&sample, "credit").map(|c| (c.span, c.field("role").expect("credit has role="))).collect();
+        assert_eq!(credits, expected, "{}: credits", sample.name);
+        for credit in of_kind(&sample, "credit").filter(|c| c.field("role") != Some("initials")) {
+            let person = found.people.iter().find(|p| p.mentions.contains(&credit.span));
+            let person = person.unwrap_or_else(|| panic!("{}: no person for credit {:?}", sample.name, credit.text));
+            assert_eq!(person.name, credit.text);
+            assert!(person.roles.iter().any(|r| Some(r.as_str()) == credit.field("role")));
+        }
+    }
+}
+
+#[test]
+fn nothing_is_extracted_from_related_links() {
+    for sample in samples() {
+        let found = extract(&sample);
+        for link in &found.article.related {
+            let inside = found.entities.iter().find(|e| link.span.overlaps(e.span));
+            assert!(inside.is_none(), "{}: {inside:?} inside a related link", sample.name);
+        }
+    }
+}
+
+/// Entities the gazetteer reports must agree with the gold annotation at the same span on
+/// kind; those the gold lists as one kind must not come out as another.
+#[test]
+fn gazetteer_entities_agree_with_the_gold_kind() {
+    for sample in samples() {
+        let found = extract(&sample);
+        let gold: BTreeMap<Span, &Annotation> = of_kind(&sample, "entity").map(|a| (a.span, a)).collect();
+        for entity in found.entities.iter().filter(|e| e.kind != EntityKind::Person) {
+            if let Some(annotation) = gold.get(&entity.span) {
+                let kind = serde_json::to_value(entity.kind).unwrap();
+                assert_eq!(
+                    kind.as_str(),
+                    annotation.field("kind"),
+                    "{}: `{}` (gold line {})",
+                    sample.name,
+                    entity.text,
+                    annotation.line
+                );
+            }
+        }
+    }
+}
