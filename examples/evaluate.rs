@@ -2,7 +2,11 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- GOLD.jsonl [--errors N]
+//! cargo run --release --example evaluate -- tests/golden/samples [--errors N]
 //! ```
+//!
+//! Given a directory, it reads the project's golden files instead (`entity` lines of
+//! `tests/golden/samples/*.tsv` against `data/samples/*.txt`, see `tests/golden/README.md`).
 //!
 //! Each line is `{"text": "...", "entities": [{"start", "end", "type"}]}` with CHARACTER
 //! offsets (end exclusive) and types PER, ORG and LOC, the format of
@@ -12,6 +16,7 @@
 //! `--errors N` also prints up to N missed and N spurious mentions per type, to study.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use intisari::{EntityKind, Extractor, Span};
@@ -83,10 +88,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = match std::fs::read_to_string(path) {
-        Ok(data) => data,
-        Err(error) => {
-            eprintln!("{path}: {error}");
+    let golds = if Path::new(path).is_dir() { read_golden_dir(Path::new(path)) } else { read_jsonl(path) };
+    let golds = match golds {
+        Ok(golds) => golds,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::FAILURE;
         }
     };
@@ -94,20 +100,19 @@ fn main() -> ExitCode {
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut missed: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut spurious: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut lines = 0;
-    for (number, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let gold: GoldLine = match serde_json::from_str(line) {
-            Ok(gold) => gold,
-            Err(error) => {
-                eprintln!("{path}:{}: {error}", number + 1);
-                return ExitCode::FAILURE;
-            }
-        };
-        lines += 1;
+    for gold in &golds {
         let text = &gold.text;
         let found = extractor.extract(text);
-        let predicted: Vec<(Span, &str)> =
-            found.entities.iter().filter_map(|e| Some((e.span.to_char_span(text)?, label(e.kind)))).collect();
+        // Gold annotates the headline and body only; credit lines are not mentions.
+        let article = &found.article;
+        let annotated =
+            |span: Span| article.body.contains(span) || article.title.as_ref().is_some_and(|t| t.span.contains(span));
+        let predicted: Vec<(Span, &str)> = found
+            .entities
+            .iter()
+            .filter(|e| annotated(e.span))
+            .filter_map(|e| Some((e.span.to_char_span(text)?, label(e.kind))))
+            .collect();
         let expected: Vec<(Span, &str)> =
             gold.entities.iter().map(|e| (Span::new(e.start, e.end.max(e.start)), e.label.as_str())).collect();
         for label in ["PER", "ORG", "LOC"] {
@@ -134,7 +139,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("{lines} sentences from {path}");
+    println!("{} texts from {path}", golds.len());
     println!(
         "{:<8} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}   {:>6} {:>6}",
         "type", "P", "R", "F1", "P~", "R~", "F1~", "gold", "pred"
@@ -156,6 +161,53 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn read_jsonl(path: &str) -> Result<Vec<GoldLine>, String> {
+    let data = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
+    let lines = data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines.map(|(number, line)| serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", number + 1))).collect()
+}
+
+/// The `entity` lines of the golden files in `dir`, with the texts of their articles in
+/// `data/samples` beside `tests/`.
+fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
+    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    paths.sort();
+    let samples = dir.join("../../../data/samples");
+    let mut golds = Vec::new();
+    for path in paths {
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+        let text = read(&samples.join(format!("{stem}.txt")))?;
+        let mut entities = Vec::new();
+        for (number, line) in read(&path)?.lines().enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.first() != Some(&"entity") || fields.len() < 2 {
+                continue;
+            }
+            let value = |key: &str| fields.iter().find_map(|f| f.strip_prefix(key)?.strip_prefix('='));
+            let nth: usize =
+                value("nth").map_or(Ok(1), str::parse).map_err(|e| format!("{stem}:{}: {e}", number + 1))?;
+            let (start, _) = text
+                .match_indices(fields[1])
+                .nth(nth.saturating_sub(1))
+                .ok_or_else(|| format!("{stem}:{}: `{}` does not occur {nth} time(s)", number + 1, fields[1]))?;
+            let chars = Span::new(start, start + fields[1].len()).to_char_span(&text).expect("on char boundaries");
+            let label = match value("kind") {
+                Some("person") => "PER",
+                Some("institution") => "ORG",
+                _ => "LOC",
+            };
+            entities.push(GoldEntity { start: chars.start, end: chars.end, label: label.to_string() });
+        }
+        golds.push(GoldLine { text, entities });
+    }
+    Ok(golds)
 }
 
 fn print_row(label: &str, counts: Counts) {
