@@ -10,6 +10,8 @@
 //! --jsonl    read documents from stdin, one JSON object per line: {"id", "text", "date"?}
 //! --date D   the publication date (YYYY-MM-DD) of the plain files given as paths
 //! --pretty   indent the JSON for humans
+//! --gazetteer FILE
+//!            extra gazetteer entries (the TSV format of data/README.md); may be repeated
 //! ```
 //!
 //! A file that cannot be read or is not UTF-8, or an input line that is not a valid
@@ -26,6 +28,7 @@ struct Options {
     jsonl: bool,
     pretty: bool,
     date: Option<Date>,
+    gazetteers: Vec<PathBuf>,
     paths: Vec<PathBuf>,
 }
 
@@ -33,7 +36,7 @@ const USAGE: &str =
     "usage: extract [--pretty] [--date YYYY-MM-DD] PATH...\n       extract [--pretty] --jsonl < documents.jsonl";
 
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options { jsonl: false, pretty: false, date: None, paths: Vec::new() };
+    let mut options = Options { jsonl: false, pretty: false, date: None, gazetteers: Vec::new(), paths: Vec::new() };
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -44,6 +47,9 @@ fn parse_args() -> Result<Options, String> {
                 let value = value.to_string_lossy();
                 let date = value.parse::<Date>().map_err(|e| format!("--date {value}: not a date YYYY-MM-DD ({e})"))?;
                 options.date = Some(date);
+            }
+            Some("--gazetteer") => {
+                options.gazetteers.push(PathBuf::from(args.next().ok_or("--gazetteer needs a file")?));
             }
             Some("-h" | "--help") => return Err(USAGE.to_string()),
             Some(flag) if flag.starts_with("--") => {
@@ -67,7 +73,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let extractor = Extractor::new();
+    let extractor = if options.gazetteers.is_empty() {
+        Extractor::new()
+    } else {
+        let mut builder = Extractor::builder();
+        for path in &options.gazetteers {
+            builder.gazetteer_path(path);
+        }
+        match builder.build() {
+            Ok(extractor) => extractor,
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::from(2);
+            }
+        }
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failures = 0usize;
     let emit = |extraction: &Extraction, out: &mut BufWriter<io::StdoutLock>| -> io::Result<()> {
