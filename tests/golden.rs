@@ -93,7 +93,7 @@ fn of_kind<'a>(sample: &'a Sample, kind: &'a str) -> impl Iterator<Item = &'a An
 
 #[test]
 fn there_are_golden_samples() {
-    assert!(samples().len() >= 6, "every sample article needs its gold file");
+    assert!(samples().len() >= 12, "every sample article needs its gold file");
 }
 
 #[test]
