@@ -55,6 +55,14 @@ struct Target {
     canonical_normalized: String,
 }
 
+/// One document as the matcher sees it: the original text, its normalised view and the
+/// zones to search.
+struct Haystack<'a> {
+    text: &'a str,
+    normalized: &'a Normalized,
+    zones: &'a [Zone],
+}
+
 /// The compiled surface forms of a gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
@@ -111,6 +119,7 @@ impl Matcher {
 
     /// Finds every entity mention inside `zones` (sorted, disjoint) of `text`.
     pub fn find(&self, text: &str, normalized: &Normalized, zones: &[Zone]) -> Vec<Entity> {
+        let haystack = Haystack { text, normalized, zones };
         let hay = normalized.as_str();
         let mut found = Vec::new();
         let mut at = 0;
@@ -119,8 +128,8 @@ impl Matcher {
                 break;
             };
             let hit = self
-                .accept(text, normalized, zones, m.start(), m.end(), m.pattern().as_usize())
-                .or_else(|| self.shorter(text, normalized, zones, m.start(), m.end()));
+                .accept(&haystack, m.start(), m.end(), m.pattern().as_usize())
+                .or_else(|| self.shorter(&haystack, m.start(), m.end()));
             match hit {
                 Some(entity) => {
                     at = entity.1;
@@ -134,15 +143,8 @@ impl Matcher {
 
     /// Tries the forms that start where a rejected match started and end at an earlier
     /// word boundary inside it, longest first.
-    fn shorter(
-        &self,
-        text: &str,
-        normalized: &Normalized,
-        zones: &[Zone],
-        start: usize,
-        end: usize,
-    ) -> Option<(Entity, usize)> {
-        let hay = normalized.as_str();
+    fn shorter(&self, haystack: &Haystack, start: usize, end: usize) -> Option<(Entity, usize)> {
+        let hay = haystack.normalized.as_str();
         let ends = hay[start..end].char_indices().filter_map(|(i, c)| {
             let at = start + i;
             (!is_word_char(c) && hay[..at].chars().next_back().is_some_and(is_word_char)).then_some(at)
@@ -151,7 +153,7 @@ impl Matcher {
         for &limit in ends.iter().rev() {
             let input = Input::new(hay).range(start..limit).anchored(Anchored::Yes);
             if let Some(m) = self.automaton.find(input)
-                && let Some(hit) = self.accept(text, normalized, zones, m.start(), m.end(), m.pattern().as_usize())
+                && let Some(hit) = self.accept(haystack, m.start(), m.end(), m.pattern().as_usize())
             {
                 return Some(hit);
             }
@@ -161,15 +163,8 @@ impl Matcher {
 
     /// Checks a match against boundaries, zones and case, and resolves its entry.
     /// Returns the entity and the normalised offset where it ends.
-    fn accept(
-        &self,
-        text: &str,
-        normalized: &Normalized,
-        zones: &[Zone],
-        start: usize,
-        end: usize,
-        pattern: usize,
-    ) -> Option<(Entity, usize)> {
+    fn accept(&self, haystack: &Haystack, start: usize, end: usize, pattern: usize) -> Option<(Entity, usize)> {
+        let Haystack { text, normalized, zones } = *haystack;
         let hay = normalized.as_str();
         if !crate::text::at_word_boundaries(hay, Span::new(start, end)) {
             return None;

@@ -1,0 +1,115 @@
+//! Gazetteer matching semantics on tricky phrases: boundaries, leftmost-longest, case,
+//! ambiguity, aliases and user data.
+
+use intisari::{Entity, EntityKind, Error, Extractor};
+
+fn entities(text: &str) -> Vec<Entity> {
+    Extractor::new().extract(text).entities
+}
+
+/// `(text, id)` of every entity found.
+fn found(text: &str) -> Vec<(String, String)> {
+    entities(text).into_iter().map(|e| (e.text, e.id)).collect()
+}
+
+fn pair(text: &str, id: &str) -> (String, String) {
+    (text.to_string(), id.to_string())
+}
+
+#[test]
+fn spelling_variants_and_prefixes_link_to_one_regency_inside_its_province() {
+    let text = "Warga Kulonprogo, Kulon Progo, Kabupaten Kulon Progo dan Kab. Kulon Progo di DIY.";
+    let found = entities(text);
+    let regency: Vec<&str> = found.iter().filter(|e| e.id == "region/34.01").map(|e| e.text.as_str()).collect();
+    assert_eq!(regency, ["Kulonprogo", "Kulon Progo", "Kabupaten Kulon Progo", "Kab. Kulon Progo"]);
+    assert!(found.iter().all(|e| e.id != "region/34.01" || e.canonical == "Kabupaten Kulon Progo"));
+    assert!(found.iter().any(|e| e.text == "DIY" && e.id == "region/34"));
+}
+
+#[test]
+fn leftmost_longest_prefers_the_longer_name() {
+    assert_eq!(found("Banjir di Jakarta Timur."), [pair("Jakarta Timur", "region/31.75")]);
+    assert_eq!(found("Delegasi Sri Lanka tiba."), [pair("Sri Lanka", "country/lk")]);
+    assert_eq!(found("Papua Nugini dan Papua."), [pair("Papua Nugini", "country/pg"), pair("Papua", "region/91")]);
+}
+
+#[test]
+fn matches_respect_unicode_word_boundaries() {
+    assert!(found("Balikpapan dan Baliho").iter().all(|(text, _)| text != "Bali"));
+    assert_eq!(found("(Bali)")[0], pair("Bali", "region/51"));
+    assert_eq!(found("Bali-Nusa Tenggara")[0], pair("Bali", "region/51"));
+}
+
+#[test]
+fn acronyms_match_only_in_their_own_case() {
+    assert_eq!(found("Presiden AS tiba."), [pair("AS", "country/us")]);
+    assert!(found("Hal itu jelas atas semua, seperti as roda.").is_empty());
+    assert_eq!(found("Data BPS dan bps.")[0].0, "BPS");
+    assert_eq!(found("Data BPS dan bps.").len(), 1);
+}
+
+#[test]
+fn names_need_a_capital_in_mixed_case_text() {
+    assert_eq!(found("Nasib malang menimpa warga Malang.").len(), 1);
+    assert_eq!(found("Nasib malang menimpa warga Malang.")[0].0, "Malang");
+}
+
+#[test]
+fn single_case_paragraphs_relax_the_case_rules() {
+    let upper = found("GEMPA GUNCANG KABUPATEN SUKABUMI DAN BMKG SIAGA");
+    assert!(upper.contains(&pair("KABUPATEN SUKABUMI", "region/32.02")), "{upper:?}");
+    assert!(upper.iter().any(|(text, _)| text == "BMKG"), "{upper:?}");
+    let lower = found("gempa guncang kabupaten sukabumi, kata bmkg, bukan as");
+    assert!(lower.contains(&pair("kabupaten sukabumi", "region/32.02")), "{lower:?}");
+    assert!(lower.iter().any(|(text, _)| text == "bmkg"), "{lower:?}");
+    assert!(lower.iter().all(|(text, _)| text != "as"), "two-letter acronyms never match in lower case");
+}
+
+#[test]
+fn a_shared_name_resolves_by_the_word_before_it_and_exposes_the_alternative() {
+    let found = entities("Bupati Bogor dan Wali Kota Bogor bertemu di Bogor.");
+    let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["region/32.01", "region/32.71", "region/32.71"]);
+    assert_eq!(found[2].alternatives, ["region/32.01"]);
+    let yogya = entities("Gubernur Yogyakarta hadir.");
+    assert_eq!(yogya[0].id, "region/34");
+}
+
+#[test]
+fn institutions_and_their_acronyms_are_one_entry() {
+    let found = entities("Perpustakaan Nasional Republik Indonesia (Perpusnas) dan Perpusnas RI.");
+    let ids: Vec<&str> = found.iter().filter(|e| e.kind == EntityKind::Institution).map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["institution/perpusnas"; 3]);
+}
+
+#[test]
+fn curly_quotes_and_odd_spaces_still_give_original_spans() {
+    let text = "“Kulon\u{00A0}Progo” siap";
+    let found = entities(text);
+    assert_eq!(found[0].text, "Kulon\u{00A0}Progo");
+    assert_eq!(&text[found[0].span.range()], found[0].text);
+}
+
+#[test]
+fn user_gazetteers_extend_and_override_the_built_in_entries() {
+    let data = "id\tkind\tclass\tcanonical\tparent\tcode\taliases\n\
+                institution/tani-maju\tinstitution\tother\tKelompok Tani Maju\t\t\tTani Maju\n\
+                region/34.01\tregion\tregency\tKabupaten Kulon Progo (data pengguna)\tregion/34\t34.01\tKulon Progo\n";
+    let extractor = Extractor::builder().gazetteer_reader("user.tsv", data.as_bytes()).unwrap().build().unwrap();
+    let found = extractor.extract("Tani Maju dari Kulon Progo, bukan Kulonprogo.").entities;
+    let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.canonical.as_str())).collect();
+    assert_eq!(got, [("Tani Maju", "Kelompok Tani Maju"), ("Kulon Progo", "Kabupaten Kulon Progo (data pengguna)")]);
+}
+
+#[test]
+fn a_malformed_user_gazetteer_is_an_error_naming_source_and_line() {
+    let data = "id\tkind\tclass\tcanonical\tparent\tcode\taliases\nx/1\tregion\tcity\n";
+    let error = Extractor::builder().gazetteer_reader("mine.tsv", data.as_bytes()).unwrap().build().unwrap_err();
+    match &error {
+        Error::Data { source_name, line, .. } => assert_eq!((source_name.as_str(), *line), ("mine.tsv", 2)),
+        other => panic!("expected a data error, got {other:?}"),
+    }
+    assert!(error.to_string().starts_with("mine.tsv, line 2: expected 7 tab-separated fields"));
+    let missing = Extractor::builder().gazetteer_path("/nonexistent/file.tsv").build().unwrap_err();
+    assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
+}
