@@ -223,15 +223,16 @@ impl StructureRecognizer {
     /// the index of the line where the body starts.
     fn read_header(&self, text: &str, lines: &[Span], article: &mut Article) -> usize {
         let top = &lines[..lines.len().min(HEADER_LINES)];
-        let published_at = top.iter().position(|line| self.published.parse(&text[line.range()]).is_some());
+        let published =
+            top.iter().enumerate().find_map(|(i, line)| Some((i, self.published.parse(&text[line.range()])?)));
+        let published_at = published.map(|(i, _)| i);
         // The dateline follows the publication line when there is one, so a headline that
         // happens to contain a dash is not taken for it.
         let after_published = published_at.map_or(0, |p| p + 1);
         let dateline_at = (after_published..top.len())
             .find(|&i| self.dateline.is_match(&text[top[i].range()]) && !self.is_trailer(text, top[i]));
-        if let Some(i) = published_at {
+        if let Some((i, found)) = published {
             let line = lines[i];
-            let found = self.published.parse(&text[line.range()]).expect("matched above");
             article.published = Some(Published {
                 span: line,
                 text: text[line.range()].to_string(),
@@ -280,7 +281,8 @@ impl StructureRecognizer {
             if self.related.is_match(content) {
                 kinds[i] = Line::Related;
                 // A marker alone on its line announces the title on the next line.
-                if self.related.replace(content, "").trim().is_empty() && i + 1 < lines.len() {
+                let marker_end = self.related.find(content).map_or(0, |m| m.end());
+                if content[marker_end..].trim().is_empty() && i + 1 < lines.len() {
                     kinds[i + 1] = Line::Related;
                 }
             } else if kinds[i] == Line::Related {

@@ -30,7 +30,8 @@ impl People {
     /// Records a mention of the person called `name` (matched without regard to case),
     /// with a role when the mention gives one.
     pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &Person {
-        let index = match self.people.iter().position(|p| p.name.to_lowercase() == name.to_lowercase()) {
+        let key = name.to_lowercase();
+        let index = match self.people.iter().position(|p| p.name.to_lowercase() == key) {
             Some(index) => index,
             None => {
                 let id = self.unused_id(name);
