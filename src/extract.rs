@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, StructureRecognizer};
-use crate::date::DateMention;
+use crate::date::{self, DateMention};
 use crate::entity::Entity;
 use crate::gazetteer::{Gazetteer, Matcher, read_source};
 use crate::person::{People, Person};
@@ -89,16 +89,9 @@ impl Extractor {
         let mut entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
         let mut people = People::default();
         people.add_credits(text, &article.credits, &mut entities);
+        let dates = date::find(text, &normalized, &layout.zones, reference_date);
         entities.sort_by_key(|e| (e.span, e.kind));
-        Extraction {
-            id,
-            reference_date,
-            article,
-            entities,
-            people: people.into_vec(),
-            dates: Vec::new(),
-            quotes: Vec::new(),
-        }
+        Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes: Vec::new() }
     }
 }
 

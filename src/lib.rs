@@ -69,7 +69,7 @@ mod span;
 pub mod text;
 
 pub use article::{Article, Credit, Dateline, Published, Snippet};
-pub use date::{DateKind, DateMention, Grain};
+pub use date::{DateKind, DateMention, Grain, Modifier};
 pub use entity::{Entity, EntityKind};
 pub use error::Error;
 pub use extract::{Document, Extraction, Extractor, ExtractorBuilder};

@@ -191,3 +191,50 @@ fn gazetteer_entities_agree_with_the_gold_kind() {
         }
     }
 }
+
+/// Every temporal expression of the body with its kind, ISO value, grain and modifier, and
+/// nothing else: the rendering of a mention is compared as one line so a failure lists all
+/// differences of a sample at once.
+#[test]
+fn dates_with_their_values() {
+    let render = |span: Span, fields: [Option<&str>; 4]| {
+        let [kind, value, grain, modifier] = fields.map(|f| f.unwrap_or("-"));
+        format!("{span:?} kind={kind} value={value} grain={grain} mod={modifier}")
+    };
+    let mut differences = Vec::new();
+    for sample in samples() {
+        let found = extract(&sample);
+        let body = found.article.body;
+        let mut got: Vec<String> = found
+            .dates
+            .iter()
+            .filter(|d| body.contains(d.span))
+            .map(|d| {
+                let field = |v: serde_json::Value| v.as_str().map(str::to_string);
+                let kind = field(serde_json::to_value(d.kind).unwrap());
+                let grain = field(serde_json::to_value(d.grain).unwrap());
+                let modifier = d.modifier.and_then(|m| field(serde_json::to_value(m).unwrap()));
+                format!(
+                    "{} `{}`",
+                    render(d.span, [kind.as_deref(), d.value.as_deref(), grain.as_deref(), modifier.as_deref()]),
+                    d.text
+                )
+            })
+            .collect();
+        let mut expected: Vec<String> = of_kind(&sample, "date")
+            .map(|a| {
+                let fields = [a.field("kind"), a.field("value"), a.field("grain"), a.field("mod")];
+                format!("{} `{}`", render(a.span, fields), a.text)
+            })
+            .collect();
+        got.sort();
+        expected.sort();
+        for line in expected.iter().filter(|e| !got.contains(e)) {
+            differences.push(format!("{}: missing {line}", sample.name));
+        }
+        for line in got.iter().filter(|g| !expected.contains(g)) {
+            differences.push(format!("{}: unexpected {line}", sample.name));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -1,5 +1,11 @@
 //! Dates and times: the Indonesian calendar vocabulary and the parsers built on it.
 
+mod recognize;
+mod value;
+
+pub(crate) use recognize::find;
+pub use value::Modifier;
+
 use jiff::civil::{Date, Time};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -28,8 +34,14 @@ pub enum DateKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grain {
+    /// A century (`abad ke-21`).
+    Century,
+    /// A decade (`tahun 1990-an`).
+    Decade,
     /// A year.
     Year,
+    /// A half year (`semester I`).
+    Half,
     /// A quarter of a year.
     Quarter,
     /// A month.
@@ -58,7 +70,10 @@ pub struct DateMention {
     /// when it depends on a reference date the document does not give.
     pub value: Option<String>,
     /// The precision of the value.
-    pub grain: Option<Grain>,
+    pub grain: Grain,
+    /// The part of the period meant: `awal`, `pertengahan` or `akhir November`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
 }
 
 /// Indonesian month names and the abbreviations news uses, with their month numbers.

@@ -109,6 +109,28 @@ impl Normalized {
         Span::new(start, end)
     }
 
+    /// Maps a span of the original text to the normalised text, widening a boundary that
+    /// falls inside a changed unit to the whole unit.
+    pub fn to_normalized(&self, span: Span) -> Span {
+        let start = match self.pieces.partition_point(|p| p.orig_end <= span.start) {
+            i if self.pieces.get(i).is_some_and(|p| p.orig_start <= span.start) => self.pieces[i].norm_start,
+            i => Self::step(i.checked_sub(1).map(|i| self.pieces[i]), span.start),
+        };
+        let end = match self.pieces.partition_point(|p| p.orig_end < span.end) {
+            i if self.pieces.get(i).is_some_and(|p| p.orig_start < span.end) => self.pieces[i].norm_end,
+            i => Self::step(i.checked_sub(1).map(|i| self.pieces[i]), span.end),
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// An original offset outside pieces, moved in step from the last piece before it.
+    fn step(previous: Option<Piece>, offset: usize) -> usize {
+        match previous {
+            Some(piece) => offset - piece.orig_end + piece.norm_end,
+            None => offset,
+        }
+    }
+
     /// The original offset where the normalised character at `offset` begins.
     fn original_start(&self, offset: usize) -> usize {
         let before = self.pieces.partition_point(|p| p.norm_end <= offset);
@@ -246,5 +268,24 @@ mod tests {
         assert_eq!(normalized.as_str(), "bantul");
         assert!(normalized.pieces.is_empty());
         assert_eq!(normalized.to_original(Span::new(0, 6)), Span::new(0, 6));
+    }
+
+    #[test]
+    fn original_spans_map_to_the_normalised_text_and_back() {
+        let original = "“Siap,” kata\u{00A0}Ani — Jum’at\n\nCafe\u{301} STRAẞE";
+        let normalized = Normalized::new(original);
+        let norm = |start: usize, end: usize| {
+            let span = normalized.to_normalized(Span::new(start, end));
+            normalized.as_str()[span.range()].to_string()
+        };
+        let at = |needle: &str| original.find(needle).unwrap();
+        assert_eq!(norm(at("Siap"), at("Siap") + 4), "siap");
+        assert_eq!(norm(0, at(" kata")), "\"siap,\"");
+        assert_eq!(norm(at("Ani"), at("\n")), "ani - jum'at");
+        assert_eq!(norm(at("Cafe"), original.len()), "café strasse");
+        for (start, _) in original.char_indices() {
+            let back = normalized.to_original(normalized.to_normalized(Span::new(start, original.len())));
+            assert!(back.start <= start && back.end == original.len(), "{start}");
+        }
     }
 }
