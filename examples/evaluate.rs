@@ -1,12 +1,17 @@
-//! Measures entity quality against gold annotations in JSON lines.
+//! Measures entity and date quality against gold annotations.
 //!
 //! ```text
 //! cargo run --release --example evaluate -- GOLD.jsonl [--errors N]
 //! cargo run --release --example evaluate -- tests/golden/samples [--errors N]
+//! cargo run --release --example evaluate -- tests/golden/dates.tsv [--errors N]
 //! ```
 //!
-//! Given a directory, it reads the project's golden files instead (`entity` lines of
-//! `tests/golden/samples/*.tsv` against `data/samples/*.txt`, see `tests/golden/README.md`).
+//! Given a directory, it reads the project's golden files instead (`entity` and `date`
+//! lines of `tests/golden/samples/*.tsv` against `data/samples/*.txt`, see
+//! `tests/golden/README.md`); given a `.tsv` file, the date cases of `dates.tsv`. Dates are
+//! scored for recognition (exact and overlapping spans) and for the value: the share of
+//! exactly found mentions whose kind, value, grain and modifier are right, and the F1 of
+//! mentions right in span and value together.
 //!
 //! Each line is `{"text": "...", "entities": [{"start", "end", "type"}]}` with CHARACTER
 //! offsets (end exclusive) and types PER, ORG and LOC, the format of
@@ -15,17 +20,29 @@
 //! for exact spans and for overlapping spans (same type, at least one shared character).
 //! `--errors N` also prints up to N missed and N spurious mentions per type, to study.
 
+#[path = "../tests/common/gold.rs"]
+mod gold;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use intisari::{EntityKind, Extractor, Span};
+use intisari::{Document, EntityKind, Extraction, Extractor, Span};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct GoldLine {
     text: String,
     entities: Vec<GoldEntity>,
+    /// Where the text comes from, for error listings.
+    #[serde(skip)]
+    name: String,
+    /// Each gold date line's place (`file:line`) and rendering (`gold::render_date`), for
+    /// the golden formats only.
+    #[serde(skip)]
+    dates: Option<Vec<(String, String)>>,
+    #[serde(skip)]
+    reference: Option<intisari::Date>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +73,17 @@ impl Counts {
         self.gold += other.gold;
     }
 
+    /// The counts of predicted spans `p` against gold spans `g`.
+    fn of(p: &[Span], g: &[Span]) -> Counts {
+        Counts {
+            exact: p.iter().filter(|s| g.contains(s)).count(),
+            overlapping_predictions: p.iter().filter(|s| g.iter().any(|t| s.overlaps(*t))).count(),
+            overlapped_gold: g.iter().filter(|t| p.iter().any(|s| s.overlaps(**t))).count(),
+            predicted: p.len(),
+            gold: g.len(),
+        }
+    }
+
     /// Precision, recall and F1 for exact spans, then for overlapping spans.
     fn scores(self) -> [f64; 6] {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
@@ -77,7 +105,7 @@ fn label(kind: EntityKind) -> &'static str {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: evaluate GOLD.jsonl [--errors N]");
+        eprintln!("usage: evaluate GOLD.jsonl|GOLDEN_DIR|dates.tsv [--errors N]");
         return ExitCode::from(2);
     };
     let show_errors = match args.iter().position(|a| a == "--errors").map(|i| args.get(i + 1).map(|n| n.parse())) {
@@ -88,7 +116,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let golds = if Path::new(path).is_dir() { read_golden_dir(Path::new(path)) } else { read_jsonl(path) };
+    let date_cases = path.ends_with(".tsv");
+    let golds = if Path::new(path).is_dir() {
+        read_golden_dir(Path::new(path))
+    } else if date_cases {
+        read_date_cases(path)
+    } else {
+        read_jsonl(path)
+    };
     let golds = match golds {
         Ok(golds) => golds,
         Err(message) => {
@@ -97,12 +132,40 @@ fn main() -> ExitCode {
         }
     };
     let extractor = Extractor::new();
-    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut missed: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut spurious: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut entities = EntityScores::default();
+    let mut dates = DateScores::default();
     for gold in &golds {
+        let mut document = Document::new("", gold.text.as_str());
+        document.date = gold.reference;
+        let found = extractor.extract_document(&document);
+        if !date_cases {
+            entities.add(gold, &found, show_errors > 0);
+        }
+        if let Some(expected) = &gold.dates {
+            dates.add(&gold.name, expected, &found);
+        }
+    }
+    println!("{} texts from {path}", golds.len());
+    if !date_cases {
+        entities.print(show_errors);
+    }
+    if golds.iter().any(|g| g.dates.is_some()) {
+        dates.print(show_errors);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Entity counts per type, with the missed and spurious mentions to show.
+#[derive(Default)]
+struct EntityScores {
+    counts: BTreeMap<&'static str, Counts>,
+    missed: BTreeMap<&'static str, Vec<String>>,
+    spurious: BTreeMap<&'static str, Vec<String>>,
+}
+
+impl EntityScores {
+    fn add(&mut self, gold: &GoldLine, found: &Extraction, keep_errors: bool) {
         let text = &gold.text;
-        let found = extractor.extract(text);
         // Gold annotates the headline and body only; credit lines are not mentions.
         let article = &found.article;
         let annotated =
@@ -115,52 +178,105 @@ fn main() -> ExitCode {
             .collect();
         let expected: Vec<(Span, &str)> =
             gold.entities.iter().map(|e| (Span::new(e.start, e.end.max(e.start)), e.label.as_str())).collect();
-        for label in ["PER", "ORG", "LOC"] {
+        for label in LABELS {
             let p: Vec<Span> = predicted.iter().filter(|(_, l)| *l == label).map(|(s, _)| *s).collect();
             let g: Vec<Span> = expected.iter().filter(|(_, l)| *l == label).map(|(s, _)| *s).collect();
-            counts.entry(label).or_default().add(Counts {
-                exact: p.iter().filter(|s| g.contains(s)).count(),
-                overlapping_predictions: p.iter().filter(|s| g.iter().any(|t| s.overlaps(*t))).count(),
-                overlapped_gold: g.iter().filter(|t| p.iter().any(|s| s.overlaps(**t))).count(),
-                predicted: p.len(),
-                gold: g.len(),
-            });
-            let chars: Vec<char> = text.chars().collect();
-            let show = |s: &Span| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>();
-            if show_errors > 0 {
-                let miss = missed.entry(label).or_default();
-                for t in g.iter().filter(|t| !p.contains(t)) {
-                    miss.push(show(t));
-                }
-                let extra = spurious.entry(label).or_default();
-                for s in p.iter().filter(|s| !g.contains(s)) {
-                    extra.push(show(s));
+            self.counts.entry(label).or_default().add(Counts::of(&p, &g));
+            if keep_errors {
+                let chars: Vec<char> = text.chars().collect();
+                let show =
+                    |s: &Span| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>();
+                self.missed.entry(label).or_default().extend(g.iter().filter(|t| !p.contains(t)).map(show));
+                self.spurious.entry(label).or_default().extend(p.iter().filter(|s| !g.contains(s)).map(show));
+            }
+        }
+    }
+
+    fn print(&self, show_errors: usize) {
+        print_header("type");
+        let mut micro = Counts::default();
+        for label in LABELS {
+            let c = self.counts.get(label).copied().unwrap_or_default();
+            micro.add(c);
+            print_row(label, c);
+        }
+        print_row("micro", micro);
+        println!("(P/R/F1: exact spans; ~: overlapping spans of the same type)");
+        for label in LABELS {
+            for (what, list) in [("missed", &self.missed), ("spurious", &self.spurious)] {
+                if let Some(items) = list.get(label).filter(|items| !items.is_empty()) {
+                    let shown: Vec<&str> = items.iter().take(show_errors).map(String::as_str).collect();
+                    println!("{label} {what} ({}): {}", items.len(), shown.join(" | "));
                 }
             }
         }
     }
-    println!("{} texts from {path}", golds.len());
-    println!(
-        "{:<8} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}   {:>6} {:>6}",
-        "type", "P", "R", "F1", "P~", "R~", "F1~", "gold", "pred"
-    );
-    let mut micro = Counts::default();
-    for label in ["PER", "ORG", "LOC"] {
-        let c = counts.get(label).copied().unwrap_or_default();
-        micro.add(c);
-        print_row(label, c);
+}
+
+const LABELS: [&str; 3] = ["PER", "ORG", "LOC"];
+
+/// Date recognition counts, mentions right in span and value, and the differences.
+#[derive(Default)]
+struct DateScores {
+    spans: Counts,
+    right_values: usize,
+    missed: Vec<String>,
+    spurious: Vec<String>,
+    wrong_values: Vec<String>,
+}
+
+impl DateScores {
+    fn add(&mut self, name: &str, expected: &[(String, String)], found: &Extraction) {
+        let (places, expected): (Vec<&String>, Vec<String>) = expected.iter().map(|(p, e)| (p, e.clone())).unzip();
+        let body = found.article.body;
+        let title = found.article.title.as_ref().map(|t| t.span);
+        let mentions =
+            found.dates.iter().filter(|d| body.contains(d.span) || title.is_some_and(|t| t.contains(d.span)));
+        let got: Vec<String> = mentions.map(gold::render_date).collect();
+        let span_of = |line: &String| line.split_once(' ').map(|(span, _)| span.to_string()).unwrap_or_default();
+        let parse = |line: &String| {
+            let span = span_of(line);
+            let (start, end) = span.split_once("..").unwrap_or_default();
+            Span::new(start.parse().unwrap_or(0), end.parse().unwrap_or(0))
+        };
+        let p: Vec<Span> = got.iter().map(parse).collect();
+        let g: Vec<Span> = expected.iter().map(parse).collect();
+        self.spans.add(Counts::of(&p, &g));
+        self.right_values += got.iter().filter(|line| expected.contains(line)).count();
+        for (place, line) in places.iter().zip(&expected).filter(|(_, e)| !got.contains(e)) {
+            match got.iter().find(|g| span_of(g) == span_of(line)) {
+                Some(found) => self.wrong_values.push(format!("{place}: {line}  →  {found}")),
+                None => self.missed.push(format!("{place}: {line}")),
+            }
+        }
+        let gold_spans: Vec<String> = expected.iter().map(span_of).collect();
+        let spurious = got.iter().filter(|g| !gold_spans.contains(&span_of(g)));
+        self.spurious.extend(spurious.map(|line| format!("{name}: {line}")));
     }
-    print_row("micro", micro);
-    println!("(P/R/F1: exact spans; ~: overlapping spans of the same type)");
-    for label in ["PER", "ORG", "LOC"] {
-        for (what, list) in [("missed", &missed), ("spurious", &spurious)] {
-            if let Some(items) = list.get(label).filter(|items| !items.is_empty()) {
-                let shown: Vec<&str> = items.iter().take(show_errors).map(String::as_str).collect();
-                println!("{label} {what} ({}): {}", items.len(), shown.join(" | "));
+
+    fn print(&self, show_errors: usize) {
+        print_header("dates");
+        print_row("spans", self.spans);
+        let strict = Counts { exact: self.right_values, ..self.spans };
+        let [p, r, f, ..] = strict.scores().map(|x| 100.0 * x);
+        let accuracy =
+            if self.spans.exact == 0 { 0.0 } else { 100.0 * self.right_values as f64 / self.spans.exact as f64 };
+        println!("{:<8} {p:>6.1}% {r:>6.1}% {f:>6.1}%   (span and value right)", "values");
+        println!(
+            "value accuracy on exactly found mentions: {accuracy:.1}% ({} of {})",
+            self.right_values, self.spans.exact
+        );
+        for (what, list) in
+            [("missed", &self.missed), ("spurious", &self.spurious), ("wrong value", &self.wrong_values)]
+        {
+            if show_errors > 0 && !list.is_empty() {
+                println!("dates {what} ({}):", list.len());
+                for line in list.iter().take(show_errors) {
+                    println!("  {line}");
+                }
             }
         }
     }
-    ExitCode::SUCCESS
 }
 
 fn read_jsonl(path: &str) -> Result<Vec<GoldLine>, String> {
@@ -169,8 +285,8 @@ fn read_jsonl(path: &str) -> Result<Vec<GoldLine>, String> {
     lines.map(|(number, line)| serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", number + 1))).collect()
 }
 
-/// The `entity` lines of the golden files in `dir`, with the texts of their articles in
-/// `data/samples` beside `tests/`.
+/// The `entity` and `date` lines of the golden files in `dir`, with the texts of their
+/// articles in `data/samples` beside `tests/`.
 fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
     let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -184,30 +300,45 @@ fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
     for path in paths {
         let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
         let text = read(&samples.join(format!("{stem}.txt")))?;
+        let annotations = gold::annotations(&stem, &text, &read(&path)?, 1)?;
         let mut entities = Vec::new();
-        for (number, line) in read(&path)?.lines().enumerate() {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.first() != Some(&"entity") || fields.len() < 2 {
-                continue;
-            }
-            let value = |key: &str| fields.iter().find_map(|f| f.strip_prefix(key)?.strip_prefix('='));
-            let nth: usize =
-                value("nth").map_or(Ok(1), str::parse).map_err(|e| format!("{stem}:{}: {e}", number + 1))?;
-            let (start, _) = text
-                .match_indices(fields[1])
-                .nth(nth.saturating_sub(1))
-                .ok_or_else(|| format!("{stem}:{}: `{}` does not occur {nth} time(s)", number + 1, fields[1]))?;
-            let chars = Span::new(start, start + fields[1].len()).to_char_span(&text).expect("on char boundaries");
-            let label = match value("kind") {
+        for annotation in annotations.iter().filter(|a| a.kind == "entity") {
+            let chars = annotation.span.to_char_span(&text).expect("found spans are on char boundaries");
+            let label = match annotation.field("kind") {
                 Some("person") => "PER",
                 Some("institution") => "ORG",
                 _ => "LOC",
             };
             entities.push(GoldEntity { start: chars.start, end: chars.end, label: label.to_string() });
         }
-        golds.push(GoldLine { text, entities });
+        let dates = annotations.iter().filter(|a| a.kind == "date");
+        let dates = dates.map(|a| (format!("{stem}.tsv:{}", a.line), a.render_date())).collect();
+        golds.push(GoldLine { name: stem, text, entities, dates: Some(dates), reference: None });
     }
     Ok(golds)
+}
+
+/// The cases of a `dates.tsv` file, each with its reference date.
+fn read_date_cases(path: &str) -> Result<Vec<GoldLine>, String> {
+    let data = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
+    let cases = gold::date_cases(path, &data)?;
+    Ok(cases
+        .into_iter()
+        .map(|case| GoldLine {
+            name: format!("{path}:{}", case.line),
+            dates: Some(case.dates.iter().map(|a| (format!("{path}:{}", a.line), a.render_date())).collect()),
+            reference: case.reference,
+            text: case.text,
+            entities: Vec::new(),
+        })
+        .collect())
+}
+
+fn print_header(first: &str) {
+    println!(
+        "{first:<8} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}   {:>6} {:>6}",
+        "P", "R", "F1", "P~", "R~", "F1~", "gold", "pred"
+    );
 }
 
 fn print_row(label: &str, counts: Counts) {

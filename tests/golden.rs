@@ -1,26 +1,14 @@
 //! Golden tests: the hand-written expectations in `tests/golden/samples/*.tsv` (format in
 //! `tests/golden/README.md`) against the extraction of the matching sample article.
 
+#[path = "common/gold.rs"]
+mod gold;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use intisari::{EntityKind, Extraction, Extractor, Span};
-
-/// One gold annotation: its type, the text it covers and its key=value fields.
-#[derive(Debug)]
-struct Annotation {
-    line: usize,
-    kind: String,
-    text: String,
-    span: Span,
-    fields: BTreeMap<String, String>,
-}
-
-impl Annotation {
-    fn field(&self, key: &str) -> Option<&str> {
-        self.fields.get(key).map(String::as_str).filter(|v| !v.is_empty())
-    }
-}
+use gold::Annotation;
+use intisari::{Document, EntityKind, Extraction, Extractor, Span};
 
 struct Sample {
     name: String,
@@ -42,45 +30,11 @@ fn samples() -> Vec<Sample> {
             let name = path.file_stem().unwrap().to_string_lossy().to_string();
             let article = root.join("data/samples").join(format!("{name}.txt"));
             let text = std::fs::read_to_string(&article).unwrap_or_else(|e| panic!("{}: {e}", article.display()));
-            let gold = parse(&name, &text, &std::fs::read_to_string(&path).unwrap());
+            let gold = gold::annotations(&name, &text, &std::fs::read_to_string(&path).unwrap(), 1)
+                .unwrap_or_else(|e| panic!("{e}"));
             Sample { name, text, gold }
         })
         .collect()
-}
-
-/// Parses a gold file, locating each annotation's text (its `nth` occurrence) in `text`.
-fn parse(name: &str, text: &str, gold: &str) -> Vec<Annotation> {
-    let mut annotations = Vec::new();
-    for (index, line) in gold.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut fields = line.split('\t');
-        let kind = fields.next().unwrap().to_string();
-        let covered = fields.next().unwrap_or_else(|| panic!("{name}.tsv:{}: no text field", index + 1));
-        let fields: BTreeMap<String, String> = fields
-            .map(|field| {
-                let (key, value) = field
-                    .split_once('=')
-                    .unwrap_or_else(|| panic!("{name}.tsv:{}: `{field}` is not key=value", index + 1));
-                (key.to_string(), value.to_string())
-            })
-            .collect();
-        let nth: usize = fields.get("nth").map_or(1, |n| n.parse().expect("nth is a number"));
-        let start = text
-            .match_indices(covered)
-            .nth(nth - 1)
-            .unwrap_or_else(|| panic!("{name}.tsv:{}: `{covered}` does not occur {nth} time(s)", index + 1))
-            .0;
-        annotations.push(Annotation {
-            line: index + 1,
-            kind,
-            text: covered.to_string(),
-            span: Span::new(start, start + covered.len()),
-            fields,
-        });
-    }
-    annotations
 }
 
 fn extract(sample: &Sample) -> Extraction {
@@ -192,49 +146,47 @@ fn gazetteer_entities_agree_with_the_gold_kind() {
     }
 }
 
-/// Every temporal expression of the body with its kind, ISO value, grain and modifier, and
-/// nothing else: the rendering of a mention is compared as one line so a failure lists all
-/// differences of a sample at once.
+/// Every temporal expression of the title and body with its kind, ISO value, grain and modifier, and
+/// nothing else. A mention is compared as one rendered line so that a failure lists all
+/// differences at once.
 #[test]
-fn dates_with_their_values() {
-    let render = |span: Span, fields: [Option<&str>; 4]| {
-        let [kind, value, grain, modifier] = fields.map(|f| f.unwrap_or("-"));
-        format!("{span:?} kind={kind} value={value} grain={grain} mod={modifier}")
-    };
+fn dates_of_the_sample_articles() {
     let mut differences = Vec::new();
     for sample in samples() {
         let found = extract(&sample);
         let body = found.article.body;
-        let mut got: Vec<String> = found
-            .dates
-            .iter()
-            .filter(|d| body.contains(d.span))
-            .map(|d| {
-                let field = |v: serde_json::Value| v.as_str().map(str::to_string);
-                let kind = field(serde_json::to_value(d.kind).unwrap());
-                let grain = field(serde_json::to_value(d.grain).unwrap());
-                let modifier = d.modifier.and_then(|m| field(serde_json::to_value(m).unwrap()));
-                format!(
-                    "{} `{}`",
-                    render(d.span, [kind.as_deref(), d.value.as_deref(), grain.as_deref(), modifier.as_deref()]),
-                    d.text
-                )
-            })
-            .collect();
-        let mut expected: Vec<String> = of_kind(&sample, "date")
-            .map(|a| {
-                let fields = [a.field("kind"), a.field("value"), a.field("grain"), a.field("mod")];
-                format!("{} `{}`", render(a.span, fields), a.text)
-            })
-            .collect();
-        got.sort();
-        expected.sort();
-        for line in expected.iter().filter(|e| !got.contains(e)) {
-            differences.push(format!("{}: missing {line}", sample.name));
-        }
-        for line in got.iter().filter(|g| !expected.contains(g)) {
-            differences.push(format!("{}: unexpected {line}", sample.name));
-        }
+        let title = found.article.title.as_ref().map(|t| t.span);
+        let annotated = |span: Span| body.contains(span) || title.is_some_and(|t| t.contains(span));
+        let got = found.dates.iter().filter(|d| annotated(d.span)).map(gold::render_date);
+        let expected = of_kind(&sample, "date").map(Annotation::render_date);
+        compare(&sample.name, got.collect(), expected.collect(), &mut differences);
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+/// The cases of `tests/golden/dates.tsv`, each a text with its reference date.
+#[test]
+fn dates_of_the_gold_sentences() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dates.tsv");
+    let cases =
+        gold::date_cases("dates.tsv", &std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(cases.len() >= 250, "the date gold set has {} cases", cases.len());
+    let extractor = Extractor::new();
+    let mut differences = Vec::new();
+    for case in &cases {
+        let mut document = Document::new("", case.text.as_str());
+        document.date = case.reference;
+        let found = extractor.extract_document(&document);
+        let got = found.dates.iter().map(gold::render_date).collect();
+        let expected = case.dates.iter().map(Annotation::render_date).collect();
+        compare(&format!("dates.tsv:{}", case.line), got, expected, &mut differences);
+    }
+    assert!(differences.is_empty(), "{} differences:\n{}", differences.len(), differences.join("\n"));
+}
+
+fn compare(name: &str, mut got: Vec<String>, mut expected: Vec<String>, differences: &mut Vec<String>) {
+    got.sort();
+    expected.sort();
+    differences.extend(expected.iter().filter(|e| !got.contains(e)).map(|line| format!("{name}: missing {line}")));
+    differences.extend(got.iter().filter(|g| !expected.contains(g)).map(|line| format!("{name}: unexpected {line}")));
 }

@@ -120,8 +120,8 @@ const WEEKDAYS: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "jum'at
 const ZONES: &[(&str, i8)] = &[("wib", 7), ("wita", 8), ("wit", 9)];
 
 fn month_number(name: &str) -> Option<i8> {
-    let name = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == name).map(|&(_, n)| n)
+    let name = name.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(name)).map(|&(_, n)| n)
 }
 
 /// An alternation of the month names and abbreviations, longest first.

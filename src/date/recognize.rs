@@ -10,7 +10,10 @@
 use jiff::civil::Date;
 
 use super::value::{Clock, DayPart, Modifier, Point, Unit, at_grain, shift, valid_day};
-use super::{DateKind, DateMention, Grain, WEEKDAYS, ZONES, month_number};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES, month_number};
 use crate::Span;
 use crate::article::Zone;
 use crate::text::Normalized;
@@ -206,11 +209,18 @@ const MONTH_CUES: &[&str] = &[
     "tanggal",
 ];
 
+/// Words before a name: a month name after them is a person (`kata Juni`).
+const PERSON_CUES: &[&str] = &[
+    "kata", "ujar", "tutur", "menurut", "oleh", "bersama", "bapak", "ibu", "pak", "bu", "saudara", "sdr", "nama",
+    "bernama",
+];
+
 /// Words before a number that make it a quantity or a label, not a year.
 const NOT_YEAR_BEFORE: &[&str] = &[
     "rp", "usd", "us", "idr", "sgd", "eur", "sebanyak", "sejumlah", "total", "nomor", "no", "nomer", "pasal", "ayat",
     "kode", "km", "seri", "tipe", "versi", "ruang", "kamar", "pin", "nip", "nik", "sekitar", "hampir", "kurang",
-    "lebih", "jumlah", "angka", "skor", "poin", "ke", "capai", "mencapai", "tercatat", "sebesar", "senilai", "ext",
+    "lebih", "jumlah", "angka", "skor", "poin", "ke", "antrean", "antrian", "urut", "urutan", "capai", "mencapai",
+    "tercatat", "sebesar", "senilai", "ext",
 ];
 
 /// Words after a number that make it a count.
@@ -294,41 +304,112 @@ const COUNT_NOUNS: &[&str] = &[
     "nomor",
     "rt",
     "rw",
+    "gt",
+    "dwt",
+    "kepala",
+    "mah",
 ];
 
-/// Numbers that in Indonesian are written as words.
+/// Words that start a rule on their own, besides the vocabulary tables below.
+const KEYWORDS: &[&str] = &[
+    "sejak", "semenjak", "antara", "setiap", "tiap", "saban", "selama", "kemarin", "besok", "esok", "lusa", "semalam",
+    "tadi", "nanti", "pukul", "pk", "pkl", "abad", "kuartal", "triwulan", "semester", "q", "setengah", "seratus",
+    "seribu", "sepuluh", "sebelas",
+];
+
+const DIGIT_WORDS: &[(&str, f64)] = &[
+    ("satu", 1.0),
+    ("dua", 2.0),
+    ("tiga", 3.0),
+    ("empat", 4.0),
+    ("lima", 5.0),
+    ("enam", 6.0),
+    ("tujuh", 7.0),
+    ("delapan", 8.0),
+    ("sembilan", 9.0),
+];
+
+const UNIT_WORDS: &[(&str, Unit)] = &[
+    ("detik", Unit::Second),
+    ("menit", Unit::Minute),
+    ("jam", Unit::Hour),
+    ("hari", Unit::Day),
+    ("pekan", Unit::Week),
+    ("minggu", Unit::Week),
+    ("bulan", Unit::Month),
+    ("tahun", Unit::Year),
+    ("dekade", Unit::Decade),
+    ("dasawarsa", Unit::Decade),
+];
+
+const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("pagi", DayPart::Morning),
+    ("subuh", DayPart::Morning),
+    ("siang", DayPart::Midday),
+    ("sore", DayPart::Afternoon),
+    ("petang", DayPart::Evening),
+    ("malam", DayPart::Night),
+];
+
+const MODIFIER_WORDS: &[(&str, Modifier)] = &[
+    ("awal", Modifier::Start),
+    ("permulaan", Modifier::Start),
+    ("pertengahan", Modifier::Mid),
+    ("medio", Modifier::Mid),
+    ("akhir", Modifier::End),
+    ("penghujung", Modifier::End),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(name, _)| *name == word).map(|&(_, value)| value)
+}
+
 fn digit_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "satu" => 1.0,
-        "dua" => 2.0,
-        "tiga" => 3.0,
-        "empat" => 4.0,
-        "lima" => 5.0,
-        "enam" => 6.0,
-        "tujuh" => 7.0,
-        "delapan" => 8.0,
-        "sembilan" => 9.0,
-        _ => return None,
-    })
+    lookup(DIGIT_WORDS, word)
 }
 
 fn unit_word(word: &str) -> Option<Unit> {
-    Some(match word {
-        "detik" => Unit::Second,
-        "menit" => Unit::Minute,
-        "jam" => Unit::Hour,
-        "hari" => Unit::Day,
-        "pekan" | "minggu" => Unit::Week,
-        "bulan" => Unit::Month,
-        "tahun" => Unit::Year,
-        "dekade" | "dasawarsa" => Unit::Decade,
-        _ => return None,
-    })
+    lookup(UNIT_WORDS, word)
 }
 
 /// `sehari`, `sepekan`, `setahun`: one of a unit, in one word.
 fn one_unit_word(word: &str) -> Option<Unit> {
     word.strip_prefix("se").and_then(unit_word)
+}
+
+fn day_part(word: &str) -> Option<DayPart> {
+    lookup(DAY_PARTS, word)
+}
+
+fn modifier_word(word: &str) -> Option<Modifier> {
+    lookup(MODIFIER_WORDS, word)
+}
+
+/// Every word a rule can start at.
+static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let names = |table: &'static [(&'static str, Unit)]| table.iter().map(|(name, _)| *name);
+    let mut words: HashSet<String> = KEYWORDS.iter().chain(WEEKDAYS).map(|w| w.to_string()).collect();
+    words.extend(MONTHS.iter().map(|(name, _)| name.to_string()));
+    words.extend(DIGIT_WORDS.iter().map(|(name, _)| name.to_string()));
+    words.extend(DAY_PARTS.iter().map(|(name, _)| name.to_string()));
+    words.extend(MODIFIER_WORDS.iter().map(|(name, _)| name.to_string()));
+    words.extend(names(UNIT_WORDS).map(str::to_string));
+    words.extend(names(UNIT_WORDS).map(|unit| format!("se{unit}")));
+    words
+});
+
+/// Whether a rule can start at `word`: the cheap test that lets the scan skip nearly every
+/// word of a text. Most words fail on their length and first letter before any hashing.
+fn can_start(word: &str) -> bool {
+    static SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
+        let mut shapes = [0; 26];
+        for word in STARTERS.iter() {
+            shapes[usize::from(word.as_bytes()[0] - b'a')] |= 1 << word.len();
+        }
+        shapes
+    });
+    let (Some(&first), length @ 1..32) = (word.as_bytes().first(), word.len()) else { return false };
+    first.is_ascii_lowercase() && SHAPES[usize::from(first - b'a')] & (1 << length) != 0 && STARTERS.contains(word)
 }
 
 fn weekday_number(word: &str) -> Option<i8> {
@@ -339,26 +420,6 @@ fn weekday_number(word: &str) -> Option<i8> {
         5 => 5,
         6 => 6,
         _ => 7,
-    })
-}
-
-fn day_part(word: &str) -> Option<DayPart> {
-    Some(match word {
-        "pagi" | "subuh" => DayPart::Morning,
-        "siang" => DayPart::Midday,
-        "sore" => DayPart::Afternoon,
-        "petang" => DayPart::Evening,
-        "malam" => DayPart::Night,
-        _ => return None,
-    })
-}
-
-fn modifier_word(word: &str) -> Option<Modifier> {
-    Some(match word {
-        "awal" | "permulaan" => Modifier::Start,
-        "pertengahan" | "medio" => Modifier::Mid,
-        "akhir" | "penghujung" => Modifier::End,
-        _ => return None,
     })
 }
 
@@ -400,6 +461,10 @@ impl Parser<'_, '_> {
     fn run(&mut self, mentions: &mut Vec<DateMention>) {
         let mut at = 0;
         while at < self.tokens.len() {
+            if let Some(end) = self.impossible_date(at) {
+                at = end;
+                continue;
+            }
             match self.expression(at) {
                 Some(found) => {
                     if let Value::Point(point) | Value::Range(_, point) = found.value
@@ -413,6 +478,18 @@ impl Parser<'_, '_> {
                 None => at += 1,
             }
         }
+    }
+
+    /// Where a written date that the calendar does not have (`31 Februari 2023`,
+    /// `13/13/2023`) ends, so that no part of it is taken for a month or year.
+    fn impossible_date(&self, at: usize) -> Option<usize> {
+        let token = self.tokens[at];
+        if token.kind != Kind::Number || self.not_a_date_number(at) {
+            return None;
+        }
+        let (end, calendar) = self.calendar_date(at, Accept::default())?;
+        let day_and_month = calendar.day.is_some() && calendar.month.is_some();
+        (day_and_month && self.resolve(calendar, Relation::Latest).is_err()).then_some(end)
     }
 
     fn mention(&self, start: usize, found: Found) -> DateMention {
@@ -433,7 +510,9 @@ impl Parser<'_, '_> {
         if token.kind == Kind::Mark {
             return None;
         }
-        if token.kind == Kind::Number && self.not_a_date_number(at) {
+        if token.kind == Kind::Number && self.not_a_date_number(at)
+            || token.kind == Kind::Word && !can_start(token.text)
+        {
             return None;
         }
         self.since(at)
@@ -492,8 +571,23 @@ impl Parser<'_, '_> {
             && at >= 2
             && self.glued(at - 1)
             && self.tokens[at - 2].kind == Kind::Number;
+        // `XR-2023`, `COVID-19`, `1311-2023`: a code or a longer figure.
+        let code = self.glued(at)
+            && matches!(before.text, "-" | "/")
+            && at >= 2
+            && self.glued(at - 1)
+            && self.tokens[at - 2].kind != Kind::Mark;
         let label = matches!(before.text, "pasal" | "ayat" | "nomor" | "no" | "nomer" | "rp");
-        glued_to_word || inside_figure || label
+        glued_to_word || inside_figure || code || label
+    }
+
+    /// Whether a figure goes on at `at` (`-17` after `1311-2023`), so what came before is
+    /// part of a number and not a date.
+    fn continues_figure(&self, at: usize) -> bool {
+        self.glued(at)
+            && self.tokens.get(at).is_some_and(|t| matches!(t.text, "-" | "/" | "." | ","))
+            && self.glued(at + 1)
+            && self.tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Number)
     }
 
     // ---- rules -------------------------------------------------------------------------
@@ -506,6 +600,7 @@ impl Parser<'_, '_> {
         let start = at + 1;
         let inner = self
             .calendar_expression(start, Accept { bare_month: true, bare_year: true, ..Accept::default() })
+            .or_else(|| self.relative_day(start).map(|(end, day)| self.with_time_of_day(end, day)))
             .or_else(|| self.period(start))?;
         let value = match inner.value {
             Value::Point(point) => Value::Since(point),
@@ -605,9 +700,16 @@ impl Parser<'_, '_> {
         let loose = Accept { bare_day: true, bare_month: true, bare_year: true };
         if let Some((middle, left)) = self.calendar(at, loose)
             && let Some(start) = self.connector(middle)
-            && let Some((end, right)) =
-                self.calendar(start, Accept { bare_year: left.month.is_none(), ..Accept::default() })
+            && let Some((end, right)) = self.calendar(
+                start,
+                Accept {
+                    bare_year: left.month.is_none(),
+                    bare_month: left.month.is_some() && left.day.is_none(),
+                    ..Accept::default()
+                },
+            )
             && let Some((from, to)) = self.range(left, right)
+            && !self.continues_figure(end)
         {
             return Some(Found::new(end, DateKind::Range, Value::Range(from, to), from.grain()));
         }
@@ -632,7 +734,6 @@ impl Parser<'_, '_> {
     /// A day point followed by a day part and/or a time: `Jumat malam`, `Senin (4/3)
     /// pukul 10.00 WIB`, `hari ini pukul 14.00-16.00`.
     fn with_time_of_day(&self, mut end: usize, day: Option<Point>) -> Found {
-        let date = day.and_then(Point::date);
         let mut part = None;
         if let Some((after, found)) = self.day_part_at(end) {
             part = Some(found);
@@ -643,19 +744,22 @@ impl Parser<'_, '_> {
             time_start += 1;
         }
         if let Some((after, from, to)) = self.clock_range(time_start, part) {
-            let value = match (date, to) {
-                (Some(date), Some(to)) => Value::Range(Point::Moment(date, from), Point::Moment(date, to)),
-                (Some(date), None) => Value::Point(Point::Moment(date, from)),
-                (None, _) => Value::Unresolved,
+            let at = |clock| day.and_then(|day| day.at(clock));
+            let value = match (at(from), to.map(at)) {
+                (Some(from), Some(Some(to))) => Value::Range(from, to),
+                (Some(from), None) => Value::Point(from),
+                _ => Value::Unresolved,
             };
             let kind = if to.is_some() { DateKind::Range } else { DateKind::Datetime };
             return Found::new(after, kind, value, Grain::Minute);
         }
-        match part {
-            Some(part) => {
-                Found::point(end, DateKind::Datetime, date.map(|date| Point::DayPart(date, part)), Grain::Hour)
+        match (part, day) {
+            (Some(part), _) => {
+                let point = day.and_then(Point::date).map(|date| Point::DayPart(date, part));
+                Found::point(end, DateKind::Datetime, point, Grain::Hour)
             }
-            None => Found::point(end, DateKind::Date, day, Grain::Day),
+            (None, Some(point @ Point::DayPart(..))) => Found::point(end, DateKind::Datetime, Some(point), Grain::Hour),
+            (None, _) => Found::point(end, DateKind::Date, day, Grain::Day),
         }
     }
 
@@ -824,7 +928,7 @@ impl Parser<'_, '_> {
             self.connector(next)?
         };
         let to = self.year(start)?;
-        (from < to && to - from <= 100).then(|| {
+        (from < to && to - from <= 100 && !self.continues_figure(start + 1)).then(|| {
             Found::new(start + 1, DateKind::Range, Value::Range(Point::Year(from), Point::Year(to)), Grain::Year)
         })
     }
@@ -844,7 +948,14 @@ impl Parser<'_, '_> {
         if at.checked_sub(1).is_some_and(|b| self.is_mark(b, "$") || self.is_mark(b, "#")) {
             return None;
         }
-        if self.glued(at + 1) && self.tokens.get(at + 1).is_some_and(|t| t.kind != Kind::Mark) {
+        if self.glued(at + 1) && self.tokens.get(at + 1).is_some_and(|t| t.kind != Kind::Mark)
+            || self.continues_figure(at + 1)
+        {
+            return None;
+        }
+        // A number plate: `B 2023 TKA`.
+        let short_caps = |at: usize| self.word(at).is_some_and(|w| w.len() <= 3) && self.all_caps(at);
+        if at.checked_sub(1).is_some_and(short_caps) && short_caps(at + 1) {
             return None;
         }
         Some(Found::point(at + 1, DateKind::Date, Some(Point::Year(year)), Grain::Year))
@@ -1144,12 +1255,37 @@ impl Parser<'_, '_> {
         (alone && full && self.capitalised(at)).then_some((next, month, None))
     }
 
-    /// Whether a bare month name at `at` is preceded by a word that makes it a date.
+    /// Whether a bare month name at `at` reads as a month: after a temporal word (`sejak
+    /// Maret`), before a relative one (`Maret lalu`), or inside a sentence where no name
+    /// stands beside it (`Juni Simatupang`, `kata Juni` are people).
     fn month_cue(&self, at: usize) -> bool {
         let before = at.checked_sub(1).and_then(|b| self.word(b));
         let after = self.word(at + 1);
-        before.is_some_and(|w| MONTH_CUES.contains(&w))
-            || after.is_some_and(|w| matches!(w, "lalu" | "depan" | "mendatang" | "ini" | "nanti" | "kemarin"))
+        if after.is_some_and(|w| matches!(w, "lalu" | "depan" | "mendatang" | "ini" | "nanti" | "kemarin")) {
+            return true;
+        }
+        if after.is_some() && self.name_like(at + 1) {
+            return false;
+        }
+        match before {
+            Some(word) if MONTH_CUES.contains(&word) => true,
+            Some(word) => !self.name_like(at - 1) && !PERSON_CUES.contains(&word),
+            None => false,
+        }
+    }
+
+    /// Whether the word at `at` is written in capitals only.
+    fn all_caps(&self, at: usize) -> bool {
+        let span = self.normalized.to_original(self.tokens[at].span);
+        self.text[span.range()].chars().all(char::is_uppercase)
+    }
+
+    /// Whether the word at `at` is written like a name: a capital and then lower case
+    /// (an all-caps word says nothing).
+    fn name_like(&self, at: usize) -> bool {
+        let span = self.normalized.to_original(self.tokens[at].span);
+        let mut chars = self.text[span.range()].chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
     }
 
     /// A day name; `minggu` is Sunday only when capitalised and not counted or followed
@@ -1217,7 +1353,7 @@ impl Parser<'_, '_> {
             {
                 left.year = right.year.map(|year| if Some(month) > right.month { year - 1 } else { year });
             }
-            (None, None, Some(_)) if right.year.is_some() && right.month.is_none() => {}
+            (None, None, Some(from)) if right.month.is_none() && right.year.is_some_and(|to| to - from <= 100) => {}
             (Some(_), Some(_), Some(_)) | (None, Some(_), Some(_)) if right.year.is_some() => {}
             _ => return None,
         }

@@ -104,6 +104,8 @@ pub(crate) enum Point {
     MonthOfYear(i8),
     /// A day and month without a year (`--11-13`).
     DayOfYear(i8, i8),
+    /// A time on a day and month without a year (`--03-08T22:30+07:00`).
+    MomentOfYear(i8, i8, Clock),
     /// A time without a date (`T10:00+07:00`).
     TimeOfDay(Clock),
 }
@@ -120,7 +122,7 @@ impl Point {
             Point::Week(_) | Point::Weekend(_) => Grain::Week,
             Point::Day(_) | Point::DayOfYear(..) => Grain::Day,
             Point::DayPart(..) => Grain::Hour,
-            Point::Moment(..) | Point::TimeOfDay(_) => Grain::Minute,
+            Point::Moment(..) | Point::MomentOfYear(..) | Point::TimeOfDay(_) => Grain::Minute,
         }
     }
 
@@ -140,7 +142,17 @@ impl Point {
             Point::Moment(date, clock) => format!("{date}{}", clock.iso()),
             Point::MonthOfYear(month) => format!("--{month:02}"),
             Point::DayOfYear(month, day) => format!("--{month:02}-{day:02}"),
+            Point::MomentOfYear(month, day, clock) => format!("--{month:02}-{day:02}{}", clock.iso()),
             Point::TimeOfDay(clock) => clock.iso(),
+        }
+    }
+
+    /// This day at `clock`, when this is a day.
+    pub fn at(self, clock: Clock) -> Option<Point> {
+        match self {
+            Point::Day(date) | Point::DayPart(date, _) => Some(Point::Moment(date, clock)),
+            Point::DayOfYear(month, day) => Some(Point::MomentOfYear(month, day, clock)),
+            _ => None,
         }
     }
 
