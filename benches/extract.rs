@@ -59,17 +59,31 @@ fn build(c: &mut Criterion) {
 fn extract(c: &mut Criterion) {
     let documents = corpus(4 << 20);
     let bytes: usize = documents.iter().map(String::len).sum();
-    let extractor = Extractor::new();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("all", |b| {
-        b.iter(|| {
-            for document in &documents {
-                black_box(extractor.extract(document));
-            }
-        })
-    });
+    // Each capability alone (article structure always runs), then everything.
+    let only = |configure: fn(&mut ExtractorBuilder) -> &mut ExtractorBuilder| {
+        let mut builder = ExtractorBuilder::new();
+        builder.entities(false).people(false).dates(false);
+        configure(&mut builder);
+        builder.build().expect("the built-in data is valid")
+    };
+    let extractors = [
+        ("entities", only(|b| b.entities(true))),
+        ("people", only(|b| b.people(true))),
+        ("dates", only(|b| b.dates(true))),
+        ("all", Extractor::new()),
+    ];
+    for (name, extractor) in &extractors {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                for document in &documents {
+                    black_box(extractor.extract(document));
+                }
+            })
+        });
+    }
     group.finish();
 
     // The practical ceiling: the same text scanned once for the same surface forms,

@@ -1,7 +1,7 @@
 //! Invariants that hold for any input text.
 
 use intisari::text::{self, Normalized};
-use intisari::{Extraction, Extractor, Span};
+use intisari::{Date, Document, Extraction, Extractor, Span};
 use proptest::prelude::*;
 
 /// Text that looks enough like news to reach every recogniser: words, names, quote marks,
@@ -52,6 +52,93 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
 }
 
+/// Temporal vocabulary, numbers of every size and the marks between them, so that every
+/// date rule runs on every neighbour it could meet.
+fn temporal() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "13",
+        "31",
+        "0",
+        "99",
+        "2023",
+        "1990",
+        "99999999999999999999",
+        "9999",
+        "1.000",
+        "2,5",
+        "/",
+        "-",
+        "(",
+        ")",
+        ".",
+        ",",
+        ":",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "November",
+        "Februari",
+        "Nov",
+        "Minggu",
+        "minggu",
+        "Jumat",
+        "Jum'at",
+        "hingga",
+        "s.d.",
+        "antara",
+        "dan",
+        "sejak",
+        "setiap",
+        "sekali",
+        "selama",
+        "lalu",
+        "depan",
+        "mendatang",
+        "terakhir",
+        "ini",
+        "kemarin",
+        "lusa",
+        "besok",
+        "tadi",
+        "malam",
+        "dini",
+        "hari",
+        "pukul",
+        "jam",
+        "WIB",
+        "WITA",
+        "pagi",
+        "tahun",
+        "bulan",
+        "pekan",
+        "abad",
+        "ke",
+        "an",
+        "XXI",
+        "kuartal",
+        "III",
+        "semester",
+        "Q",
+        "akhir",
+        "awal",
+        "dua",
+        "puluh",
+        "belas",
+        "ratus",
+        "seratus",
+        "setengah",
+        "sehari",
+        "Juni",
+        "Simatupang",
+        "Rp",
+        "pasal",
+        "B",
+        "TKA",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+}
+
 fn check_spans(text: &str, found: &Extraction) {
     for (span, claimed) in found.spans() {
         assert_eq!(text.get(span.range()), Some(claimed), "span {span:?}");
@@ -84,6 +171,21 @@ proptest! {
         prop_assert_eq!(&found, &extractor.extract(&text));
         let json = serde_json::to_string(&found).unwrap();
         prop_assert_eq!(serde_json::from_str::<Extraction>(&json).unwrap(), found);
+    }
+
+    #[test]
+    fn temporal_word_soup_gives_valid_dates_at_any_reference(
+        text in temporal(),
+        reference in prop::sample::select(vec![None, Some((2023, 11, 17)), Some((9999, 12, 31)), Some((-9999, 1, 1))]),
+    ) {
+        let mut document = Document::new("soup", text.as_str());
+        document.date = reference.map(|(year, month, day)| Date::new(year, month, day).unwrap());
+        let found = Extractor::new().extract_document(&document);
+        check_spans(&text, &found);
+        for date in &found.dates {
+            let value = date.value.as_deref().unwrap_or("");
+            prop_assert!(value.is_ascii() && !value.contains(' '), "{:?}", date);
+        }
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! Calendar values of temporal expressions and their ISO 8601 (TIMEX3) forms.
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -178,15 +177,16 @@ pub(crate) fn valid_day(year: Option<i16>, month: i8, day: i8) -> Option<Date> {
 
 /// The date `amount` units of `unit` from `date`; `None` out of range.
 pub(crate) fn shift(date: Date, unit: Unit, amount: i64) -> Option<Date> {
+    let span = jiff::Span::new();
     let span = match unit {
-        Unit::Day => amount.days(),
-        Unit::Week => amount.weeks(),
-        Unit::Month => amount.months(),
-        Unit::Year => amount.years(),
-        Unit::Decade => (amount * 10).years(),
+        Unit::Day => span.try_days(amount),
+        Unit::Week => span.try_weeks(amount),
+        Unit::Month => span.try_months(amount),
+        Unit::Year => span.try_years(amount),
+        Unit::Decade => span.try_years(amount.checked_mul(10)?),
         Unit::Second | Unit::Minute | Unit::Hour => return None,
     };
-    date.checked_add(span).ok()
+    date.checked_add(span.ok()?).ok()
 }
 
 /// The point at `unit` grain that contains `date`.
@@ -278,6 +278,9 @@ mod tests {
         assert_eq!(DayPart::Afternoon.clock_hour(3), 15);
         assert_eq!(DayPart::Morning.clock_hour(8), 8);
         assert_eq!(Clock::new(25, 0, None), None);
+        assert_eq!(shift(date(2023, 11, 17), Unit::Year, 99_999), None, "out of range is no date, not a panic");
+        assert_eq!(shift(date(2023, 11, 17), Unit::Decade, i64::MAX), None);
+        assert_eq!(shift(date(2024, 3, 31), Unit::Month, -1), Some(date(2024, 2, 29)));
         assert!(Clock::new(24, 0, None).is_some());
     }
 }
