@@ -11,7 +11,7 @@ use crate::article::{Article, StructureRecognizer};
 use crate::date::{self, DateMention};
 use crate::entity::Entity;
 use crate::gazetteer::{Gazetteer, Matcher, read_source};
-use crate::person::{People, Person};
+use crate::person::{Lexicon, People, Person, Recognizer};
 use crate::quote::Quote;
 use crate::text::Normalized;
 use crate::{Error, Span};
@@ -48,6 +48,7 @@ pub struct Extractor {
 struct Inner {
     structure: StructureRecognizer,
     gazetteer: Matcher,
+    names: Lexicon,
     reference_date: Option<Date>,
     capabilities: Capabilities,
 }
@@ -108,6 +109,9 @@ impl Extractor {
         }
         let mut people = People::default();
         if capabilities.people {
+            let recognizer = Recognizer { lexicon: &self.inner.names };
+            let found = recognizer.find(text, &normalized, &layout.zones, &entities);
+            people.add_found(text, &found, &mut entities);
             people.add_credits(text, &article.credits, &mut entities);
         }
         let mut dates = Vec::new();
@@ -212,6 +216,7 @@ impl ExtractorBuilder {
         let inner = Inner {
             structure: StructureRecognizer::new(),
             gazetteer: Matcher::new(&gazetteer),
+            names: Lexicon::builtin()?,
             reference_date: self.reference_date,
             capabilities: self.capabilities,
         };

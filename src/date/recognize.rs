@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES, month_number};
 use crate::Span;
 use crate::article::Zone;
-use crate::text::Normalized;
+use crate::text::{Kind, Normalized, Token, tokenize};
 
 /// Finds the temporal expressions of every zone of `text`, in order.
 pub(crate) fn find(text: &str, normalized: &Normalized, zones: &[Zone], reference: Option<Date>) -> Vec<DateMention> {
@@ -30,62 +30,6 @@ pub(crate) fn find(text: &str, normalized: &Normalized, zones: &[Zone], referenc
         parser.run(&mut mentions);
     }
     mentions
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Word,
-    Number,
-    Mark,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Token<'t> {
-    text: &'t str,
-    span: Span,
-    kind: Kind,
-    /// No space between this token and the one before.
-    glued: bool,
-}
-
-/// Splits `text[span]` into words (letters, with an apostrophe inside: `jum'at`), runs of
-/// ASCII digits, and single other characters.
-fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
-    let zone = &text[span.range()];
-    let mut chars = zone.char_indices().peekable();
-    let mut glued = false;
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            glued = false;
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
-            while let Some(&(at, next)) = chars.peek() {
-                let apostrophe = next == '\'' && zone[at + 1..].chars().next().is_some_and(char::is_alphabetic);
-                if !(next.is_alphabetic() || apostrophe) {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
-            }
-            Kind::Word
-        } else if c.is_ascii_digit() {
-            while let Some(&(at, next)) = chars.peek() {
-                if !next.is_ascii_digit() {
-                    break;
-                }
-                end = at + 1;
-                chars.next();
-            }
-            Kind::Number
-        } else {
-            Kind::Mark
-        };
-        let absolute = Span::new(span.start + start, span.start + end);
-        tokens.push(Token { text: &text[absolute.range()], span: absolute, kind, glued });
-        glued = true;
-    }
 }
 
 /// How a relative word places a named day or month against the reference date.

@@ -7,10 +7,12 @@
 
 mod normalize;
 mod segment;
+mod tokens;
 
 pub use normalize::Normalized;
 pub(crate) use segment::trim;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
+pub(crate) use tokens::{Kind, Token, tokenize};
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,17 @@
 //! People: the `people` list of an extraction, each person once with every mention.
 
+mod lexicon;
+mod recognize;
+
+pub(crate) use lexicon::Lexicon;
+pub(crate) use recognize::Recognizer;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
 use crate::article::Credit;
 use crate::entity::{Entity, EntityKind};
+use recognize::Found;
 
 /// A person named in the document, with all the places they are mentioned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +23,9 @@ pub struct Person {
     pub name: String,
     /// The roles as written (`Pewarta`, `Kepala Pusat Data dan Informasi BNPB`).
     pub roles: Vec<String>,
+    /// Titles, ranks, honorifics and degrees written with the name (`Dr.`, `AKBP`, `S.H.`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
 }
@@ -35,7 +45,9 @@ impl People {
             Some(index) => index,
             None => {
                 let id = self.unused_id(name);
-                self.people.push(Person { id, name: name.to_string(), roles: Vec::new(), mentions: Vec::new() });
+                let person =
+                    Person { id, name: name.to_string(), roles: Vec::new(), titles: Vec::new(), mentions: Vec::new() };
+                self.people.push(person);
                 self.people.len() - 1
             }
         };
@@ -48,6 +60,32 @@ impl People {
             person.mentions.insert(at, span);
         }
         person
+    }
+
+    /// Records the people found in the text, with their person entities.
+    pub fn add_found(&mut self, text: &str, found: &[Found], entities: &mut Vec<Entity>) {
+        for mention in found {
+            let name = &text[mention.full.range()];
+            let role = mention.role.map(|role| &text[role.range()]);
+            let person = self.mention(name, mention.span, role);
+            let (id, canonical) = (person.id.clone(), person.name.clone());
+            let index = self.people.iter().position(|p| p.id == id).expect("the person was just recorded");
+            for title in &mention.titles {
+                let title = &text[title.range()];
+                if !self.people[index].titles.iter().any(|t| t == title) {
+                    self.people[index].titles.push(title.to_string());
+                }
+            }
+            entities.push(Entity {
+                span: mention.span,
+                text: text[mention.span.range()].to_string(),
+                kind: EntityKind::Person,
+                id,
+                canonical,
+                class: None,
+                alternatives: Vec::new(),
+            });
+        }
     }
 
     /// Records the people named in credit lines; codes such as `(nal/ant)` are not names.

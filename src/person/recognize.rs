@@ -1,0 +1,447 @@
+//! Finding people in the analysed paragraphs: runs of capitalised words scored with the
+//! name lexicon and the cues around them (titles, speech verbs, roles), then short
+//! mentions tied to the one full name they can mean.
+
+use super::lexicon::{Lexicon, Position, WordClass};
+use crate::Span;
+use crate::article::Zone;
+use crate::entity::Entity;
+use crate::text::{Casing, Kind, Normalized, Token, tokenize};
+
+/// A person mention found in the text, before people are merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The name without titles or degrees.
+    pub span: Span,
+    /// The titles, ranks and degrees written around it, as written.
+    pub titles: Vec<Span>,
+    /// The role written before the name or in apposition after it.
+    pub role: Option<Span>,
+    /// The full name this mention refers to (itself for a full mention).
+    pub full: Span,
+}
+
+/// Words before a name that say a person is named next.
+const CUES_BEFORE: &[&str] = &[
+    "kata",
+    "ujar",
+    "tutur",
+    "ucap",
+    "ungkap",
+    "jelas",
+    "tambah",
+    "imbuh",
+    "lanjut",
+    "sambung",
+    "pungkas",
+    "tegas",
+    "terang",
+    "sebut",
+    "menurut",
+    "oleh",
+    "bersama",
+    "kepada",
+    "didampingi",
+    "bernama",
+    "dikatakan",
+    "disampaikan",
+    "dijelaskan",
+];
+
+/// Verbs after a name that make it the subject of speech or action.
+const CUES_AFTER: &[&str] = &[
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menyebutkan",
+    "menuturkan",
+    "menambahkan",
+    "mengungkapkan",
+    "menegaskan",
+    "menilai",
+    "menyampaikan",
+    "mengaku",
+    "memastikan",
+    "berharap",
+    "meminta",
+    "menyebut",
+    "menerangkan",
+    "mengimbau",
+    "mengingatkan",
+    "berkata",
+    "bilang",
+    "menganggap",
+    "menjawab",
+    "membenarkan",
+    "menandaskan",
+    "menekankan",
+    "mengklaim",
+    "menduga",
+    "memperkirakan",
+    "mengemukakan",
+    "meyakini",
+    "mengapresiasi",
+    "menyambut",
+    "mengharapkan",
+    "mengajak",
+    "menginstruksikan",
+    "memerintahkan",
+    "menuturkan",
+    "mengakui",
+    "membantah",
+    "menepis",
+    "menanggapi",
+    "menyoroti",
+    "mengatakannya",
+    "menceritakan",
+    "mengisahkan",
+];
+
+/// Lower-case words that stand inside names.
+const PARTICLES: &[&str] = &["bin", "binti", "van", "der", "den", "de", "da", "di", "al", "el", "la", "le", "von"];
+
+pub(crate) struct Recognizer<'a> {
+    pub lexicon: &'a Lexicon,
+}
+
+impl Recognizer<'_> {
+    /// The people of every mixed-case zone, full mentions first, then the short ones tied
+    /// to them, in text order.
+    pub fn find(&self, text: &str, normalized: &Normalized, zones: &[Zone], entities: &[Entity]) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut tokens = Vec::new();
+        let mut paragraphs = Vec::new();
+        for zone in zones.iter().filter(|z| z.casing == Casing::Mixed) {
+            tokens.clear();
+            tokenize(normalized.as_str(), normalized.to_normalized(zone.span), &mut tokens);
+            let words: Vec<Word> = tokens.iter().map(|t| Word::of(t, text, normalized, entities)).collect();
+            let paragraph = Paragraph { tokens: &tokens, words: &words, lexicon: self.lexicon };
+            paragraph.full_names(&mut found);
+            paragraphs.push((tokens.clone(), words));
+        }
+        let named: Vec<(Span, Vec<String>)> =
+            found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))).collect();
+        // Full names: the longer ones, and one-word names (`Suparjo`) that are not part of
+        // a longer name found elsewhere (`kata Rafael` beside `Rafael Tanoto`).
+        let full: Vec<(Span, Vec<String>)> = named
+            .iter()
+            .filter(|(_, words)| {
+                words.len() >= 2
+                    || !named
+                        .iter()
+                        .any(|(_, other)| other.len() > words.len() && other.windows(words.len()).any(|w| w == *words))
+            })
+            .cloned()
+            .collect();
+        // Mentions found alone (`kata Rafael`) that are part of one longer name refer to it.
+        for mention in &mut found {
+            let words = name_words(&text[mention.span.range()]);
+            if let Some(full) = only_one(&full, &words).filter(|full| *full != mention.span) {
+                mention.full = full;
+            }
+        }
+        let mut short = Vec::new();
+        for (tokens, words) in &paragraphs {
+            let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
+            paragraph.short_mentions(text, &full, &found, &mut short);
+        }
+        found.extend(short);
+        found.sort_by_key(|f| f.span);
+        found
+    }
+}
+
+/// The words of a name, lower-cased, for comparing mentions.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The one full name whose words contain `words` as a contiguous run; `None` when no name
+/// or two different names do (the same name written twice is one).
+fn only_one(full: &[(Span, Vec<String>)], words: &[String]) -> Option<Span> {
+    if words.is_empty() {
+        return None;
+    }
+    let mut matching = full.iter().filter(|(_, name)| name.windows(words.len()).any(|w| w == words));
+    let (span, name) = matching.next()?;
+    matching.all(|(_, other)| other == name).then_some(*span)
+}
+
+/// What the recogniser needs to know of one token.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    original: Span,
+    /// Capital and then lower case (`Nani`), or one capital letter (`R`, `M.`).
+    name_like: bool,
+    /// Starts with a capital (acronyms too).
+    capital: bool,
+    /// Inside a gazetteer entity.
+    in_entity: bool,
+}
+
+impl Word {
+    fn of(token: &Token, text: &str, normalized: &Normalized, entities: &[Entity]) -> Word {
+        let original = normalized.to_original(token.span);
+        let written = &text[original.range()];
+        let mut chars = written.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest: Vec<char> = chars.collect();
+        let name_like =
+            token.kind == Kind::Word && first_upper && (rest.is_empty() || rest.iter().any(|c| c.is_lowercase()));
+        let at = entities.partition_point(|e| e.span.end <= original.start);
+        let in_entity = entities.get(at).is_some_and(|e| e.span.overlaps(original));
+        Word { original, name_like, capital: first_upper, in_entity }
+    }
+}
+
+struct Paragraph<'a, 't> {
+    tokens: &'a [Token<'t>],
+    words: &'a [Word],
+    lexicon: &'a Lexicon,
+}
+
+impl Paragraph<'_, '_> {
+    fn word(&self, at: usize) -> Option<&str> {
+        self.tokens.get(at).filter(|t| t.kind == Kind::Word).map(|t| t.text)
+    }
+
+    fn is_mark(&self, at: usize, mark: &str) -> bool {
+        self.tokens.get(at).is_some_and(|t| t.kind == Kind::Mark && t.text == mark)
+    }
+
+    /// A title of `position` starting at `at`: where it ends (after its dots).
+    fn title(&self, at: usize, position: Position) -> Option<usize> {
+        'titles: for title in self.lexicon.titles().iter().filter(|t| t.position == position) {
+            let mut next = at;
+            for (i, word) in title.words.iter().enumerate() {
+                if i > 0 && self.is_mark(next, ".") {
+                    next += 1;
+                }
+                if self.word(next) != Some(word) {
+                    continue 'titles;
+                }
+                next += 1;
+            }
+            if self.is_mark(next, ".") && self.tokens[next].glued {
+                next += 1;
+            }
+            return Some(next);
+        }
+        None
+    }
+
+    /// Whether the token at `at` can be part of a name.
+    fn name_token(&self, at: usize) -> bool {
+        let (Some(word), Some(info)) = (self.word(at), self.words.get(at)) else { return false };
+        info.name_like && !info.in_entity && self.lexicon.not_name(word).is_none()
+    }
+
+    /// Whether the token at `at` starts a sentence (nothing or a sentence mark before it).
+    fn sentence_start(&self, at: usize) -> bool {
+        match at.checked_sub(1).map(|b| self.tokens[b]) {
+            None => true,
+            Some(before) => before.kind == Kind::Mark && matches!(before.text, "." | "!" | "?" | "\"" | ":"),
+        }
+    }
+
+    fn full_names(&self, found: &mut Vec<Found>) {
+        let mut at = 0;
+        while at < self.tokens.len() {
+            // Titles before the name, several in a row (`Prof. Dr. Ir.`).
+            let mut titles = Vec::new();
+            let mut start = at;
+            while let Some(end) = self.title(start, Position::Before) {
+                titles.push(self.span(start, end));
+                start = end;
+            }
+            let end = self.name_run(start);
+            if end == start {
+                at = if titles.is_empty() { at + 1 } else { start };
+                continue;
+            }
+            match self.judge(start, end, titles) {
+                Some((person, resume)) => {
+                    at = resume;
+                    found.push(person);
+                }
+                // The whole run is passed: a part of a rejected run is no better a name.
+                None => at = end,
+            }
+        }
+    }
+
+    /// Where the run of name tokens starting at `at` ends: capitalised words, initials
+    /// with their dot, and particles between them.
+    fn name_run(&self, at: usize) -> usize {
+        let mut end = at;
+        let mut next = at;
+        loop {
+            if self.name_token(next) {
+                next += 1;
+                // An initial's dot: `M. Hatta`, `R. Sony`.
+                if self.word(next - 1).is_some_and(|w| w.chars().count() == 1)
+                    && self.is_mark(next, ".")
+                    && self.tokens[next].glued
+                {
+                    next += 1;
+                }
+                end = next;
+            } else if end > at && self.word(next).is_some_and(|w| PARTICLES.contains(&w)) && self.name_token(next + 1) {
+                next += 1;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    /// Decides whether the run `start..end` is a person, from its words and its cues; the
+    /// person and where the scan resumes (after any degrees).
+    fn judge(&self, start: usize, end: usize, titles: Vec<Span>) -> Option<(Found, usize)> {
+        let mut start = start;
+        let (mut known, mut weak, mut names) = (0, 0, 0);
+        let mut counts = |at: usize| match self.word(at).and_then(|w| self.lexicon.name(w)) {
+            Some(name) if name.also_word => weak += 1,
+            Some(_) => known += 1,
+            None => {}
+        };
+        let mut initials_only = true;
+        for at in start..end {
+            if self.tokens[at].kind == Kind::Word && self.words[at].name_like {
+                counts(at);
+                names += 1;
+                initials_only &= self.tokens[at].text.chars().count() == 1;
+            }
+        }
+        if initials_only {
+            return None;
+        }
+        let before = start.checked_sub(1).and_then(|b| self.word(b));
+        // `Bandara I Gusti Ngurah Rai`, `Jalan Sudirman`: a name inside a place or
+        // institution name.
+        let head = before.and_then(|w| self.lexicon.not_name(w));
+        let head_word = start > 0 && self.words[start - 1].capital && !self.words[start - 1].in_entity;
+        if matches!(head, Some(WordClass::Place | WordClass::Institution)) && head_word {
+            return None;
+        }
+        let role = self.role_before(start);
+        let spoken = before.is_some_and(|w| CUES_BEFORE.contains(&w));
+        let apposition = self.is_mark(end, ",")
+            && self.word(end + 1).is_some_and(|w| self.lexicon.not_name(w) == Some(WordClass::Role));
+        let age = self.is_mark(end, "(") && self.tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Number);
+        let verb = self.word(end).is_some_and(|w| CUES_AFTER.contains(&w));
+        // Strong cues name a person whatever the words; a role before the name only
+        // supports words the lexicon knows (`Kepala Bidang Mitigasi Gempa Bumi` is no one).
+        let strong = !titles.is_empty() || spoken || apposition || age || verb;
+        // A capitalised sentence opener outside the lexicon is not the first name.
+        let opener = self.sentence_start(start) && self.word(start).is_some_and(|w| self.lexicon.name(w).is_none());
+        if titles.is_empty() && !spoken && opener && names > 1 {
+            start += 1;
+            names -= 1;
+        }
+        let accepted = if strong {
+            known + weak >= 1 || names >= 2 || spoken || age || !titles.is_empty()
+        } else if role.is_some() {
+            // `… Perpusnas Rahmat Hidayatullah`: an entity or acronym closes the role.
+            let closed = start > 0 && (self.words[start - 1].in_entity || !self.words[start - 1].name_like);
+            known >= 1 || closed && (weak >= 1 || names >= 2)
+        } else {
+            names >= 2 && known >= 1 && (known + weak) * 2 >= names
+        };
+        if !accepted || names == 0 {
+            return None;
+        }
+        let span = self.span(start, end);
+        let mut titles = titles;
+        let mut next = end;
+        // Degrees after a comma: `Asep Saepudin, S.IP.,` `Dr. Yosafat Sitorus, M.Or.`
+        while self.is_mark(next, ",") {
+            match self.title(next + 1, Position::After) {
+                Some(degree_end) => {
+                    titles.push(self.span(next + 1, degree_end));
+                    next = degree_end;
+                }
+                None => break,
+            }
+        }
+        let role = role.or_else(|| apposition.then(|| self.apposition(end + 1)).flatten());
+        Some((Found { span, titles, role, full: span }, next))
+    }
+
+    /// The role written just before a name: from a role word (`Kepala`, `Bupati`) through
+    /// capitalised words, entities and `dan` up to the name.
+    fn role_before(&self, name_start: usize) -> Option<Span> {
+        let mut at = name_start;
+        let mut role_start = None;
+        let mut steps = 0;
+        while let Some(before) = at.checked_sub(1) {
+            steps += 1;
+            if steps > 16 {
+                break;
+            }
+            let token = self.tokens[before];
+            let word = self.words[before];
+            let connector = matches!(token.text, "dan" | "serta" | "," | "/" | "-" | "&" | "(" | ")");
+            if !(word.capital || word.in_entity || connector) {
+                break;
+            }
+            if token.kind == Kind::Word && self.lexicon.not_name(token.text) == Some(WordClass::Role) {
+                role_start = Some(before);
+            }
+            at = before;
+        }
+        let start = role_start?;
+        // Titles between the role and the name are not part of the role.
+        let mut end = name_start;
+        while end > start && self.title_ending_at(end).is_some() {
+            end = self.title_ending_at(end)?;
+        }
+        while end > start && matches!(self.tokens[end - 1].text, "," | "(" | "-") {
+            end -= 1;
+        }
+        (end > start).then(|| self.span(start, end))
+    }
+
+    /// Where a before-name title that ends at `end` starts.
+    fn title_ending_at(&self, end: usize) -> Option<usize> {
+        (end.saturating_sub(6)..end).find(|&start| self.title(start, Position::Before) == Some(end))
+    }
+
+    /// The role in apposition after a name: `, Kepala Dinas Pertanian Bantul,`.
+    fn apposition(&self, start: usize) -> Option<Span> {
+        let mut end = start;
+        while let Some(token) = self.tokens.get(end) {
+            if token.kind == Kind::Mark && matches!(token.text, "," | "." | "\"" | ";" | ":")
+                || token.kind == Kind::Word && CUES_AFTER.contains(&token.text)
+            {
+                break;
+            }
+            end += 1;
+        }
+        (end > start).then(|| self.span(start, end))
+    }
+
+    /// Short mentions of the full names (`Nani`, `Theresia`), wherever they stand.
+    fn short_mentions(&self, text: &str, full: &[(Span, Vec<String>)], found: &[Found], short: &mut Vec<Found>) {
+        let taken = |span: Span| found.iter().any(|f| f.span.overlaps(span));
+        let mut at = 0;
+        while at < self.tokens.len() {
+            let end = self.name_run(at);
+            if end == at {
+                at += 1;
+                continue;
+            }
+            let span = self.span(at, end);
+            if !taken(span)
+                && let Some(full) = only_one(full, &name_words(&text[span.range()]))
+            {
+                short.push(Found { span, titles: Vec::new(), role: None, full });
+            }
+            at = end;
+        }
+    }
+
+    /// The original span from token `start` to the end of token `end - 1`.
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.words[start].original.start, self.words[end - 1].original.end)
+    }
+}
