@@ -190,3 +190,50 @@ fn compare(name: &str, mut got: Vec<String>, mut expected: Vec<String>, differen
     differences.extend(expected.iter().filter(|e| !got.contains(e)).map(|line| format!("{name}: missing {line}")));
     differences.extend(got.iter().filter(|g| !expected.contains(g)).map(|line| format!("{name}: unexpected {line}")));
 }
+
+/// Every person of the gold with the role written before or beside the name and the titles
+/// kept apart from it; every person found is in the gold or a credit.
+#[test]
+fn people_with_their_roles_and_titles() {
+    let mut differences = Vec::new();
+    for sample in samples() {
+        let found = extract(&sample);
+        let gold: Vec<&Annotation> = of_kind(&sample, "person").collect();
+        for person in &gold {
+            let Some(got) = found.people.iter().find(|p| p.name == person.text) else {
+                differences.push(format!("{}: missing person {}", sample.name, person.text));
+                continue;
+            };
+            // Roles written before the name (titles may stand between) are read; roles
+            // after it or in lower case apart from the name are not yet.
+            let before_name = |role: &str| {
+                sample.text.match_indices(role).any(|(at, _)| {
+                    let mut rest = sample.text[at + role.len()..].trim_start();
+                    while let Some(title) =
+                        person.field("title").into_iter().flat_map(|t| t.split('|')).find(|t| rest.starts_with(t))
+                    {
+                        rest = rest[title.len()..].trim_start_matches(',').trim_start();
+                    }
+                    rest.starts_with(&person.text)
+                })
+            };
+            if let Some(role) = person.field("role").filter(|role| before_name(role))
+                && !got.roles.iter().any(|r| r == role)
+            {
+                differences.push(format!("{}: {} has roles {:?}, not `{role}`", sample.name, person.text, got.roles));
+            }
+            let titles: Vec<&str> = person.field("title").map_or(Vec::new(), |t| t.split('|').collect());
+            if got.titles != titles {
+                differences
+                    .push(format!("{}: {} has titles {:?}, not {titles:?}", sample.name, person.text, got.titles));
+            }
+        }
+        let credited: Vec<&str> = of_kind(&sample, "credit").map(|c| c.text.as_str()).collect();
+        for person in &found.people {
+            if !gold.iter().any(|g| g.text == person.name) && !credited.contains(&person.name.as_str()) {
+                differences.push(format!("{}: unexpected person {} {:?}", sample.name, person.name, person.roles));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

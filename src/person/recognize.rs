@@ -121,15 +121,14 @@ impl Recognizer<'_> {
         }
         let named: Vec<(Span, Vec<String>)> =
             found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))).collect();
-        // Full names: the longer ones, and one-word names (`Suparjo`) that are not part of
-        // a longer name found elsewhere (`kata Rafael` beside `Rafael Tanoto`).
+        // Full names: those not part of a longer name found elsewhere (`kata Rafael` beside
+        // `Rafael Tanoto`, `Ni Luh` beside `Ni Luh Putu Ardani`).
         let full: Vec<(Span, Vec<String>)> = named
             .iter()
             .filter(|(_, words)| {
-                words.len() >= 2
-                    || !named
-                        .iter()
-                        .any(|(_, other)| other.len() > words.len() && other.windows(words.len()).any(|w| w == *words))
+                !named
+                    .iter()
+                    .any(|(_, other)| other.len() > words.len() && other.windows(words.len()).any(|w| w == *words))
             })
             .cloned()
             .collect();
@@ -259,7 +258,7 @@ impl Paragraph<'_, '_> {
                 at = if titles.is_empty() { at + 1 } else { start };
                 continue;
             }
-            match self.judge(start, end, titles) {
+            match self.judge(at, start, end, titles) {
                 Some((person, resume)) => {
                     at = resume;
                     found.push(person);
@@ -296,7 +295,7 @@ impl Paragraph<'_, '_> {
 
     /// Decides whether the run `start..end` is a person, from its words and its cues; the
     /// person and where the scan resumes (after any degrees).
-    fn judge(&self, start: usize, end: usize, titles: Vec<Span>) -> Option<(Found, usize)> {
+    fn judge(&self, title_start: usize, start: usize, end: usize, titles: Vec<Span>) -> Option<(Found, usize)> {
         let mut start = start;
         let (mut known, mut weak, mut names) = (0, 0, 0);
         let mut counts = |at: usize| match self.word(at).and_then(|w| self.lexicon.name(w)) {
@@ -323,15 +322,21 @@ impl Paragraph<'_, '_> {
         if matches!(head, Some(WordClass::Place | WordClass::Institution)) && head_word {
             return None;
         }
-        let role = self.role_before(start);
+        let role = self.role_before(title_start);
         let spoken = before.is_some_and(|w| CUES_BEFORE.contains(&w));
         let apposition = self.is_mark(end, ",")
             && self.word(end + 1).is_some_and(|w| self.lexicon.not_name(w) == Some(WordClass::Role));
         let age = self.is_mark(end, "(") && self.tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Number);
         let verb = self.word(end).is_some_and(|w| CUES_AFTER.contains(&w));
+        // `tunggal putra Jepang, Haruto Kameyama,`: a name set off after an entity.
+        let set_off = start >= 2
+            && self.is_mark(start - 1, ",")
+            && self.words[start - 2].in_entity
+            && (self.is_mark(end, ",") || self.is_mark(end, "/"))
+            && names >= 2;
         // Strong cues name a person whatever the words; a role before the name only
         // supports words the lexicon knows (`Kepala Bidang Mitigasi Gempa Bumi` is no one).
-        let strong = !titles.is_empty() || spoken || apposition || age || verb;
+        let strong = !titles.is_empty() || spoken || apposition || age || verb || set_off;
         // A capitalised sentence opener outside the lexicon is not the first name.
         let opener = self.sentence_start(start) && self.word(start).is_some_and(|w| self.lexicon.name(w).is_none());
         if titles.is_empty() && !spoken && opener && names > 1 {
@@ -343,7 +348,9 @@ impl Paragraph<'_, '_> {
         } else if role.is_some() {
             // `… Perpusnas Rahmat Hidayatullah`: an entity or acronym closes the role.
             let closed = start > 0 && (self.words[start - 1].in_entity || !self.words[start - 1].name_like);
-            known >= 1 || closed && (weak >= 1 || names >= 2)
+            // `Direktur Lalu Lintas dan Angkutan Kereta Api Kemenhub …`: the role goes on.
+            let continues = self.words.get(end).is_some_and(|w| w.in_entity || w.capital && !w.name_like);
+            !continues && (known >= 1 || closed && (weak >= 1 || names >= 2))
         } else {
             names >= 2 && known >= 1 && (known + weak) * 2 >= names
         };
@@ -381,7 +388,15 @@ impl Paragraph<'_, '_> {
             let token = self.tokens[before];
             let word = self.words[before];
             let connector = matches!(token.text, "dan" | "serta" | "," | "/" | "-" | "&" | "(" | ")");
-            if !(word.capital || word.in_entity || connector) {
+            // Lower case only in the few words after a role word: `Juru bicara`,
+            // `Pelatih ganda putra pelatnas`.
+            let is_role = |at: usize| self.word(at).is_some_and(|w| self.lexicon.not_name(w) == Some(WordClass::Role));
+            let after_role = token.kind == Kind::Word
+                && (before.saturating_sub(4)..before)
+                    .rev()
+                    .take_while(|&at| self.tokens[at].kind == Kind::Word)
+                    .any(|at| is_role(at) && self.words[at].capital);
+            if !(word.capital || word.in_entity || connector || after_role) {
                 break;
             }
             if token.kind == Kind::Word && self.lexicon.not_name(token.text) == Some(WordClass::Role) {
@@ -397,6 +412,10 @@ impl Paragraph<'_, '_> {
         }
         while end > start && matches!(self.tokens[end - 1].text, "," | "(" | "-") {
             end -= 1;
+        }
+        // `Juru Bicara Kementerian Luar Negeri (Kemenlu)`: the acronym repeats the name.
+        if end >= start + 3 && self.is_mark(end - 1, ")") && self.is_mark(end - 3, "(") {
+            end -= 3;
         }
         (end > start).then(|| self.span(start, end))
     }
