@@ -67,6 +67,8 @@ impl People {
         for mention in found {
             let name = &text[mention.full.range()];
             let role = mention.role.map(|role| &text[role.range()]);
+            // A name claims a one-word entity inside it (`Sony` in `R Sony Sulaksono`).
+            entities.retain(|e| e.kind == EntityKind::Person || !e.span.overlaps(mention.span));
             let person = self.mention(name, mention.span, role);
             let (id, canonical) = (person.id.clone(), person.name.clone());
             let index = self.people.iter().position(|p| p.id == id).expect("the person was just recorded");

@@ -132,13 +132,20 @@ impl Recognizer<'_> {
             })
             .cloned()
             .collect();
-        // Mentions found alone (`kata Rafael`) that are part of one longer name refer to it.
-        for mention in &mut found {
+        // Mentions found alone (`kata Rafael`) that are part of one longer name refer to it;
+        // part of two different names (`Menurut Budi` beside Budi Santoso and Budi
+        // Hartono), they are left out rather than guessed.
+        found.retain_mut(|mention| {
             let words = name_words(&text[mention.span.range()]);
-            if let Some(full) = only_one(&full, &words).filter(|full| *full != mention.span) {
-                mention.full = full;
+            let longer = full.iter().any(|(span, name)| *span != mention.span && name.len() > words.len());
+            match only_one(&full, &words) {
+                Some(full) => {
+                    mention.full = full;
+                    true
+                }
+                None => !longer || !full.iter().any(|(_, name)| name.windows(words.len()).any(|w| w == words)),
             }
-        }
+        });
         let mut short = Vec::new();
         for (tokens, words) in &paragraphs {
             let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
@@ -176,6 +183,8 @@ struct Word {
     capital: bool,
     /// Inside a gazetteer entity.
     in_entity: bool,
+    /// The gazetteer entity is this one word (`Sony`), which a name around it may claim.
+    whole_entity: bool,
 }
 
 impl Word {
@@ -189,7 +198,8 @@ impl Word {
             token.kind == Kind::Word && first_upper && (rest.is_empty() || rest.iter().any(|c| c.is_lowercase()));
         let at = entities.partition_point(|e| e.span.end <= original.start);
         let in_entity = entities.get(at).is_some_and(|e| e.span.overlaps(original));
-        Word { original, name_like, capital: first_upper, in_entity }
+        let whole_entity = entities.get(at).is_some_and(|e| e.span == original);
+        Word { original, name_like, capital: first_upper, in_entity, whole_entity }
     }
 }
 
@@ -232,7 +242,11 @@ impl Paragraph<'_, '_> {
     /// Whether the token at `at` can be part of a name.
     fn name_token(&self, at: usize) -> bool {
         let (Some(word), Some(info)) = (self.word(at), self.words.get(at)) else { return false };
-        info.name_like && !info.in_entity && self.lexicon.not_name(word).is_none()
+        let plain = |at: usize| self.words.get(at).is_some_and(|w| w.name_like && !w.in_entity);
+        // A one-word entity that is also a name, between name words: `R Sony Sulaksono`.
+        let claimed =
+            info.whole_entity && self.lexicon.name(word).is_some() && at > 0 && plain(at - 1) && plain(at + 1);
+        info.name_like && (!info.in_entity || claimed) && self.lexicon.not_name(word).is_none()
     }
 
     /// Whether the token at `at` starts a sentence (nothing or a sentence mark before it).
@@ -275,6 +289,9 @@ impl Paragraph<'_, '_> {
         let mut end = at;
         let mut next = at;
         loop {
+            if next > at && self.title(next, Position::Before).is_some() {
+                return end;
+            }
             if self.name_token(next) {
                 next += 1;
                 // An initial's dot: `M. Hatta`, `R. Sony`.
@@ -317,12 +334,17 @@ impl Paragraph<'_, '_> {
         let before = start.checked_sub(1).and_then(|b| self.word(b));
         // `Bandara I Gusti Ngurah Rai`, `Jalan Sudirman`: a name inside a place or
         // institution name.
-        let head = before.and_then(|w| self.lexicon.not_name(w));
-        let head_word = start > 0 && self.words[start - 1].capital && !self.words[start - 1].in_entity;
-        if matches!(head, Some(WordClass::Place | WordClass::Institution)) && head_word {
+        // The word before the titles and any initials (`Bandara I Gusti Ngurah Rai`).
+        let mut head_at = title_start;
+        while head_at > 0 && self.word(head_at - 1).is_some_and(|w| w.chars().count() == 1) {
+            head_at -= 1;
+        }
+        let head = head_at.checked_sub(1).and_then(|b| self.word(b)).and_then(|w| self.lexicon.not_name(w));
+        let head_word = head_at > 0 && self.words[head_at - 1].capital && !self.words[head_at - 1].in_entity;
+        let role = self.role_before(title_start);
+        if matches!(head, Some(WordClass::Place | WordClass::Institution)) && head_word && role.is_none() {
             return None;
         }
-        let role = self.role_before(title_start);
         let spoken = before.is_some_and(|w| CUES_BEFORE.contains(&w));
         let apposition = self.is_mark(end, ",")
             && self.word(end + 1).is_some_and(|w| self.lexicon.not_name(w) == Some(WordClass::Role));

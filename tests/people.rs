@@ -1,0 +1,96 @@
+//! People: the cues, titles and coreference rules of issue 4, each on a short text.
+
+use intisari::{EntityKind, Extraction, Extractor, Person};
+
+fn extract(body: &str) -> Extraction {
+    let text = format!("Judul berita\n\nJakarta (ANTARA) - {body}");
+    Extractor::new().extract(&text)
+}
+
+fn person<'a>(found: &'a Extraction, name: &str) -> &'a Person {
+    found.people.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no {name} in {:?}", found.people))
+}
+
+/// The texts of the person entities.
+fn person_texts(found: &Extraction) -> Vec<&str> {
+    found.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.text.as_str()).collect()
+}
+
+#[test]
+fn short_mentions_before_and_after_link_to_the_full_name() {
+    let found = extract(
+        "Nani menutup acara itu. Kepala Pusat Perpustakaan Nani Suryani mengatakan program berlanjut. \
+         \"Kami siap,\" kata Nani.",
+    );
+    let nani = person(&found, "Nani Suryani");
+    assert_eq!(nani.mentions.len(), 3, "{nani:?}");
+    assert_eq!(found.people.len(), 1, "{:?}", found.people);
+    let entities: Vec<&str> = found.entities.iter().filter(|e| e.id == nani.id).map(|e| e.canonical.as_str()).collect();
+    assert_eq!(entities, ["Nani Suryani"; 3]);
+}
+
+#[test]
+fn a_short_form_shared_by_two_people_stays_unlinked() {
+    let found = extract(
+        "Budi Santoso mengatakan harga naik. Budi Hartono menjelaskan stok cukup. \
+         Menurut Budi, pasokan aman.",
+    );
+    assert_eq!(person(&found, "Budi Santoso").mentions.len(), 1);
+    assert_eq!(person(&found, "Budi Hartono").mentions.len(), 1);
+    assert_eq!(person_texts(&found), ["Budi Santoso", "Budi Hartono"]);
+}
+
+#[test]
+fn sri_in_sri_lanka_is_never_a_person() {
+    let found = extract("Sri Wahyuni mengatakan delegasi Sri Lanka tiba. Sri menyambut mereka.");
+    assert_eq!(person(&found, "Sri Wahyuni").mentions.len(), 2);
+    assert!(found.entities.iter().any(|e| e.text == "Sri Lanka" && e.kind == EntityKind::Country));
+    assert_eq!(person_texts(&found), ["Sri Wahyuni", "Sri"]);
+}
+
+#[test]
+fn titles_ranks_and_degrees_are_kept_apart_from_the_name() {
+    let found = extract(
+        "Kapolres Sleman AKBP Yuliana Siregar mengatakan pelaku ditangkap. \
+         Guru besar Prof. Dr. Hartono Wicaksana, M.Sc., menilai hasilnya baik. \
+         Kasat Reskrim Kombes Pol Ignatius Wahyu menambahkan berkas lengkap.",
+    );
+    assert_eq!(person(&found, "Yuliana Siregar").titles, ["AKBP"]);
+    assert_eq!(person(&found, "Yuliana Siregar").roles, ["Kapolres Sleman"]);
+    assert_eq!(person(&found, "Hartono Wicaksana").titles, ["Prof.", "Dr.", "M.Sc."]);
+    assert_eq!(person(&found, "Ignatius Wahyu").titles, ["Kombes Pol"]);
+}
+
+#[test]
+fn honorifics_and_religious_titles_are_titles() {
+    let found = extract("Warga menyambut Bu Nani di balai desa. Ustaz Abdul Somad berceramah, kata Hj. Siti Aminah.");
+    assert_eq!(person(&found, "Nani").titles, ["Bu"]);
+    assert_eq!(person(&found, "Abdul Somad").titles, ["Ustaz"]);
+    assert_eq!(person(&found, "Siti Aminah").titles, ["Hj."]);
+}
+
+#[test]
+fn single_names_with_a_cue_and_names_with_initials() {
+    let found = extract(
+        "\"Panen tahun ini bagus,\" ujar Maryati. Kepala Dinas R Sony Sulaksono Wibowo mengatakan \
+         hal serupa, sedangkan M. Hatta Rajasa menambahkan data.",
+    );
+    person(&found, "Maryati");
+    person(&found, "R Sony Sulaksono Wibowo");
+    person(&found, "M. Hatta Rajasa");
+}
+
+#[test]
+fn words_and_places_that_are_also_names_need_evidence() {
+    let found = extract(
+        "Bunga bank naik tipis pekan ini. Indah mengatakan tabungan warga Maros bertambah. \
+         Wahyu Hidayat menjelaskan Banten juga mencatat kenaikan.",
+    );
+    assert_eq!(person_texts(&found), ["Indah", "Wahyu Hidayat"]);
+}
+
+#[test]
+fn a_name_inside_a_place_or_institution_name_is_not_a_person() {
+    let found = extract("Pesawat mendarat di Bandara I Gusti Ngurah Rai dan Jalan Sudirman ditutup.");
+    assert!(person_texts(&found).is_empty(), "{:?}", found.people);
+}
