@@ -68,13 +68,14 @@ pub(crate) struct Title {
 pub(crate) struct Lexicon {
     names: HashMap<Box<str>, NameUse>,
     not_names: HashMap<Box<str>, WordClass>,
-    titles: Vec<Title>,
+    /// Titles by their first word, longest first (`Brigjen Pol` before `Brigjen`).
+    titles: HashMap<Box<str>, Vec<Title>>,
 }
 
 impl Lexicon {
     /// The built-in lists.
     pub fn builtin() -> Result<Lexicon, Error> {
-        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: Vec::new() };
+        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: HashMap::new() };
         for (source, text) in NAME_FILES {
             lexicon.add_names(source, text)?;
         }
@@ -99,10 +100,11 @@ impl Lexicon {
             if words.is_empty() {
                 return Err(data_error(TITLES.0, line, "the title has no letters".to_string()));
             }
-            lexicon.titles.push(Title { words, position });
+            lexicon.titles.entry(words[0].clone()).or_default().push(Title { words, position });
         }
-        // Longest first, so `Brigjen Pol` wins over `Brigjen`.
-        lexicon.titles.sort_by_key(|title| std::cmp::Reverse(title.words.len()));
+        for titles in lexicon.titles.values_mut() {
+            titles.sort_by_key(|title| std::cmp::Reverse(title.words.len()));
+        }
         Ok(lexicon)
     }
 
@@ -139,8 +141,9 @@ impl Lexicon {
         self.not_names.get(word).copied()
     }
 
-    pub fn titles(&self) -> &[Title] {
-        &self.titles
+    /// The titles whose first word is `word` (normalised), longest first.
+    pub fn titles_starting(&self, word: &str) -> &[Title] {
+        self.titles.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -208,7 +211,7 @@ mod tests {
         assert!(matches!(error, Error::Data { line: 2, .. }), "{error}");
         let error = rows("x.tsv", "nama\n", &["name", "role", "also_word"]).unwrap_err();
         assert!(matches!(error, Error::Data { line: 1, .. }), "{error}");
-        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: Vec::new() };
+        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: HashMap::new() };
         let error = lexicon.add_names("y.tsv", "name\trole\talso_word\n\nSiti\tfirst\tno\n").unwrap_err();
         assert!(error.to_string().contains("y.tsv, line 3"), "{error}");
     }

@@ -114,7 +114,8 @@ impl Recognizer<'_> {
         for zone in zones.iter().filter(|z| z.casing == Casing::Mixed) {
             tokens.clear();
             tokenize(normalized.as_str(), normalized.to_normalized(zone.span), &mut tokens);
-            let words: Vec<Word> = tokens.iter().map(|t| Word::of(t, text, normalized, entities)).collect();
+            let words: Vec<Word> =
+                tokens.iter().map(|t| Word::of(t, text, normalized, entities, self.lexicon)).collect();
             let paragraph = Paragraph { tokens: &tokens, words: &words, lexicon: self.lexicon };
             paragraph.full_names(&mut found);
             paragraphs.push((tokens.clone(), words));
@@ -185,21 +186,29 @@ struct Word {
     in_entity: bool,
     /// The gazetteer entity is this one word (`Sony`), which a name around it may claim.
     whole_entity: bool,
+    /// What the word is when it is never a name (looked up once, for capitalised words).
+    not_name: Option<WordClass>,
+    /// Some title starts with this word.
+    titled: bool,
 }
 
 impl Word {
-    fn of(token: &Token, text: &str, normalized: &Normalized, entities: &[Entity]) -> Word {
+    fn of(token: &Token, text: &str, normalized: &Normalized, entities: &[Entity], lexicon: &Lexicon) -> Word {
         let original = normalized.to_original(token.span);
         let written = &text[original.range()];
         let mut chars = written.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
-        let rest: Vec<char> = chars.collect();
+        let rest = chars.as_str();
         let name_like =
-            token.kind == Kind::Word && first_upper && (rest.is_empty() || rest.iter().any(|c| c.is_lowercase()));
+            token.kind == Kind::Word && first_upper && (rest.is_empty() || rest.chars().any(char::is_lowercase));
         let at = entities.partition_point(|e| e.span.end <= original.start);
         let in_entity = entities.get(at).is_some_and(|e| e.span.overlaps(original));
         let whole_entity = entities.get(at).is_some_and(|e| e.span == original);
-        Word { original, name_like, capital: first_upper, in_entity, whole_entity }
+        // Most words are lower case and neither titles nor names: no lookups for them.
+        let looked_up = token.kind == Kind::Word && (first_upper || token.text.len() <= 3);
+        let not_name = if looked_up { lexicon.not_name(token.text) } else { None };
+        let titled = looked_up && !lexicon.titles_starting(token.text).is_empty();
+        Word { original, name_like, capital: first_upper, in_entity, whole_entity, not_name, titled }
     }
 }
 
@@ -220,7 +229,11 @@ impl Paragraph<'_, '_> {
 
     /// A title of `position` starting at `at`: where it ends (after its dots).
     fn title(&self, at: usize, position: Position) -> Option<usize> {
-        'titles: for title in self.lexicon.titles().iter().filter(|t| t.position == position) {
+        if !self.words.get(at)?.titled {
+            return None;
+        }
+        let first = self.word(at)?;
+        'titles: for title in self.lexicon.titles_starting(first).iter().filter(|t| t.position == position) {
             let mut next = at;
             for (i, word) in title.words.iter().enumerate() {
                 if i > 0 && self.is_mark(next, ".") {
@@ -246,7 +259,7 @@ impl Paragraph<'_, '_> {
         // A one-word entity that is also a name, between name words: `R Sony Sulaksono`.
         let claimed =
             info.whole_entity && self.lexicon.name(word).is_some() && at > 0 && plain(at - 1) && plain(at + 1);
-        info.name_like && (!info.in_entity || claimed) && self.lexicon.not_name(word).is_none()
+        info.name_like && (!info.in_entity || claimed) && info.not_name.is_none()
     }
 
     /// Whether the token at `at` starts a sentence (nothing or a sentence mark before it).
