@@ -200,8 +200,10 @@ mod tests {
         assert!(lexicon.name("indah").is_some_and(|n| n.also_word));
         assert_eq!(lexicon.not_name("kepala"), Some(WordClass::Role));
         assert_eq!(lexicon.not_name("menurut"), Some(WordClass::Function));
-        let has =
-            |words: &[&str]| lexicon.titles().iter().any(|t| t.words.iter().map(|w| &**w).eq(words.iter().copied()));
+        let has = |words: &[&str]| {
+            let starting = lexicon.titles_starting(words[0]);
+            starting.iter().any(|t| t.words.iter().map(|w| &**w).eq(words.iter().copied()))
+        };
         assert!(has(&["s", "kep"]) && has(&["akbp"]) && has(&["kombes"]) && has(&["ph", "d"]));
     }
 
