@@ -37,12 +37,25 @@ struct GoldLine {
     /// Where the text comes from, for error listings.
     #[serde(skip)]
     name: String,
-    /// Each gold date line's place (`file:line`) and rendering (`gold::render_date`), for
-    /// the golden formats only.
+    /// The gold date lines, for the golden formats only.
     #[serde(skip)]
-    dates: Option<Vec<(String, String)>>,
+    dates: Option<Vec<GoldDate>>,
     #[serde(skip)]
     reference: Option<intisari::Date>,
+}
+
+/// A gold date line: where it is written (`file:line`), its span and its rendering
+/// (`gold::render_date`).
+struct GoldDate {
+    place: String,
+    span: Span,
+    rendered: String,
+}
+
+impl GoldDate {
+    fn of(place: String, annotation: &gold::Annotation) -> GoldDate {
+        GoldDate { place, span: annotation.span, rendered: annotation.render_date() }
+    }
 }
 
 #[derive(Deserialize)]
@@ -226,32 +239,25 @@ struct DateScores {
 }
 
 impl DateScores {
-    fn add(&mut self, name: &str, expected: &[(String, String)], found: &Extraction) {
-        let (places, expected): (Vec<&String>, Vec<String>) = expected.iter().map(|(p, e)| (p, e.clone())).unzip();
+    fn add(&mut self, name: &str, expected: &[GoldDate], found: &Extraction) {
         let body = found.article.body;
         let title = found.article.title.as_ref().map(|t| t.span);
         let mentions =
             found.dates.iter().filter(|d| body.contains(d.span) || title.is_some_and(|t| t.contains(d.span)));
-        let got: Vec<String> = mentions.map(gold::render_date).collect();
-        let span_of = |line: &String| line.split_once(' ').map(|(span, _)| span.to_string()).unwrap_or_default();
-        let parse = |line: &String| {
-            let span = span_of(line);
-            let (start, end) = span.split_once("..").unwrap_or_default();
-            Span::new(start.parse().unwrap_or(0), end.parse().unwrap_or(0))
-        };
-        let p: Vec<Span> = got.iter().map(parse).collect();
-        let g: Vec<Span> = expected.iter().map(parse).collect();
+        let got: Vec<(Span, String)> = mentions.map(|d| (d.span, gold::render_date(d))).collect();
+        let p: Vec<Span> = got.iter().map(|(span, _)| *span).collect();
+        let g: Vec<Span> = expected.iter().map(|e| e.span).collect();
         self.spans.add(Counts::of(&p, &g));
-        self.right_values += got.iter().filter(|line| expected.contains(line)).count();
-        for (place, line) in places.iter().zip(&expected).filter(|(_, e)| !got.contains(e)) {
-            match got.iter().find(|g| span_of(g) == span_of(line)) {
-                Some(found) => self.wrong_values.push(format!("{place}: {line}  →  {found}")),
+        self.right_values += got.iter().filter(|(_, line)| expected.iter().any(|e| e.rendered == *line)).count();
+        for gold in expected.iter().filter(|e| !got.iter().any(|(_, line)| *line == e.rendered)) {
+            let (place, line) = (&gold.place, &gold.rendered);
+            match got.iter().find(|(span, _)| *span == gold.span) {
+                Some((_, found)) => self.wrong_values.push(format!("{place}: {line}  →  {found}")),
                 None => self.missed.push(format!("{place}: {line}")),
             }
         }
-        let gold_spans: Vec<String> = expected.iter().map(span_of).collect();
-        let spurious = got.iter().filter(|g| !gold_spans.contains(&span_of(g)));
-        self.spurious.extend(spurious.map(|line| format!("{name}: {line}")));
+        let spurious = got.iter().filter(|(span, _)| !g.contains(span));
+        self.spurious.extend(spurious.map(|(_, line)| format!("{name}: {line}")));
     }
 
     fn print(&self, show_errors: usize) {
@@ -312,7 +318,7 @@ fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
             entities.push(GoldEntity { start: chars.start, end: chars.end, label: label.to_string() });
         }
         let dates = annotations.iter().filter(|a| a.kind == "date");
-        let dates = dates.map(|a| (format!("{stem}.tsv:{}", a.line), a.render_date())).collect();
+        let dates = dates.map(|a| GoldDate::of(format!("{stem}.tsv:{}", a.line), a)).collect();
         golds.push(GoldLine { name: stem, text, entities, dates: Some(dates), reference: None });
     }
     Ok(golds)
@@ -326,7 +332,7 @@ fn read_date_cases(path: &str) -> Result<Vec<GoldLine>, String> {
         .into_iter()
         .map(|case| GoldLine {
             name: format!("{path}:{}", case.line),
-            dates: Some(case.dates.iter().map(|a| (format!("{path}:{}", a.line), a.render_date())).collect()),
+            dates: Some(case.dates.iter().map(|a| GoldDate::of(format!("{path}:{}", a.line), a)).collect()),
             reference: case.reference,
             text: case.text,
             entities: Vec::new(),

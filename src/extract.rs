@@ -13,7 +13,7 @@ use crate::entity::Entity;
 use crate::gazetteer::{Gazetteer, Matcher, read_source};
 use crate::person::{Lexicon, People, Person, Recognizer};
 use crate::quote::Quote;
-use crate::text::Normalized;
+use crate::text::{Normalized, Tokens};
 use crate::{Error, Span};
 
 /// Extracts structured facts from Indonesian news text.
@@ -108,15 +108,20 @@ impl Extractor {
             entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
         }
         let mut people = People::default();
+        // One tokenisation of the analysed paragraphs serves dates and people.
+        let mut tokens = Tokens::default();
+        if capabilities.people || capabilities.dates {
+            tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
+        }
         if capabilities.people {
             let recognizer = Recognizer { lexicon: &self.inner.names };
-            let found = recognizer.find(text, &normalized, &layout.zones, &entities);
+            let found = recognizer.find(text, &normalized, &tokens, &entities);
             people.add_found(text, &found, &mut entities);
             people.add_credits(text, &article.credits, &mut entities);
         }
         let mut dates = Vec::new();
         if capabilities.dates {
-            dates = date::find(text, &normalized, &layout.zones, reference_date);
+            dates = date::find(text, &normalized, &tokens, reference_date);
         }
         entities.sort_by_key(|e| (e.span, e.kind));
         Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes: Vec::new() }

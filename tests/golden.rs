@@ -237,3 +237,28 @@ fn people_with_their_roles_and_titles() {
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// The person mentions of the title and body are exactly the gold's `entity … kind=person`
+/// lines, each linked to the gold's canonical full name.
+#[test]
+fn person_mentions_and_their_full_names() {
+    let mut differences = Vec::new();
+    for sample in samples() {
+        let found = extract(&sample);
+        let body = found.article.body;
+        let title = found.article.title.as_ref().map(|t| t.span);
+        let annotated = |span: Span| body.contains(span) || title.is_some_and(|t| t.contains(span));
+        let got: Vec<String> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && annotated(e.span))
+            .map(|e| format!("{:?} `{}` → {}", e.span, e.text, e.canonical))
+            .collect();
+        let expected: Vec<String> = of_kind(&sample, "entity")
+            .filter(|a| a.field("kind") == Some("person"))
+            .map(|a| format!("{:?} `{}` → {}", a.span, a.text, a.field("canonical").unwrap_or(&a.text)))
+            .collect();
+        compare(&sample.name, got, expected, &mut differences);
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -76,57 +76,68 @@ pub struct DateMention {
     pub modifier: Option<Modifier>,
 }
 
-/// Indonesian month names and the abbreviations news uses, with their month numbers.
-const MONTHS: &[(&str, i8)] = &[
-    ("januari", 1),
-    ("jan", 1),
-    ("februari", 2),
-    ("pebruari", 2),
-    ("feb", 2),
-    ("peb", 2),
-    ("maret", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("mei", 5),
-    ("juni", 6),
-    ("jun", 6),
-    ("juli", 7),
-    ("jul", 7),
-    ("agustus", 8),
-    ("agu", 8),
-    ("agt", 8),
-    ("agst", 8),
-    ("ags", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("oktober", 10),
-    ("okt", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nopember", 11),
-    ("nov", 11),
-    ("desember", 12),
-    ("des", 12),
-    ("dec", 12),
+/// Indonesian month names and the abbreviations news uses, with their month numbers and
+/// whether the name is written in full (an abbreviation needs a day or year beside it).
+pub(crate) const MONTHS: &[(&str, i8, bool)] = &[
+    ("januari", 1, true),
+    ("jan", 1, false),
+    ("februari", 2, true),
+    ("pebruari", 2, true),
+    ("feb", 2, false),
+    ("peb", 2, false),
+    ("maret", 3, true),
+    ("mar", 3, false),
+    ("april", 4, true),
+    ("apr", 4, false),
+    ("mei", 5, true),
+    ("juni", 6, true),
+    ("jun", 6, false),
+    ("juli", 7, true),
+    ("jul", 7, false),
+    ("agustus", 8, true),
+    ("agu", 8, false),
+    ("agt", 8, false),
+    ("agst", 8, false),
+    ("ags", 8, false),
+    ("aug", 8, false),
+    ("september", 9, true),
+    ("sept", 9, false),
+    ("sep", 9, false),
+    ("oktober", 10, true),
+    ("okt", 10, false),
+    ("oct", 10, false),
+    ("november", 11, true),
+    ("nopember", 11, true),
+    ("nov", 11, false),
+    ("desember", 12, true),
+    ("des", 12, false),
+    ("dec", 12, false),
 ];
 
 /// Indonesian day names, including the spellings with an apostrophe and `Ahad`.
-const WEEKDAYS: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"];
+pub(crate) const WEEKDAYS: &[(&str, i8)] = &[
+    ("senin", 1),
+    ("selasa", 2),
+    ("rabu", 3),
+    ("kamis", 4),
+    ("jumat", 5),
+    ("jum'at", 5),
+    ("sabtu", 6),
+    ("minggu", 7),
+    ("ahad", 7),
+];
 
 /// The time zones of Indonesia and their UTC offsets in hours.
 const ZONES: &[(&str, i8)] = &[("wib", 7), ("wita", 8), ("wit", 9)];
 
 fn month_number(name: &str) -> Option<i8> {
     let name = name.trim_end_matches('.');
-    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(name)).map(|&(_, n)| n)
+    MONTHS.iter().find(|(m, ..)| m.eq_ignore_ascii_case(name)).map(|&(_, n, _)| n)
 }
 
 /// An alternation of the month names and abbreviations, longest first.
 fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
+    let mut names: Vec<&str> = MONTHS.iter().map(|(m, ..)| *m).collect();
     names.sort_by_key(|m| std::cmp::Reverse(m.len()));
     names.join("|")
 }
@@ -150,7 +161,7 @@ pub(crate) struct PublishedLine {
 
 impl PublishedLine {
     pub fn new() -> PublishedLine {
-        let weekday = WEEKDAYS.join("|");
+        let weekday = WEEKDAYS.iter().map(|(day, _)| *day).collect::<Vec<_>>().join("|");
         let months = month_alternation();
         let pattern = format!(
             r"(?ix)^\s*

@@ -13,20 +13,15 @@ use super::value::{Clock, DayPart, Modifier, Point, Unit, at_grain, shift, valid
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES, month_number};
+use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES};
 use crate::Span;
-use crate::article::Zone;
-use crate::text::{Kind, Normalized, Token, tokenize};
+use crate::text::{Kind, Normalized, Token, Tokens, Written};
 
-/// Finds the temporal expressions of every zone of `text`, in order.
-pub(crate) fn find(text: &str, normalized: &Normalized, zones: &[Zone], reference: Option<Date>) -> Vec<DateMention> {
+/// Finds the temporal expressions of every paragraph of `text`, in order.
+pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, reference: Option<Date>) -> Vec<DateMention> {
     let mut mentions = Vec::new();
-    let mut tokens = Vec::new();
-    for zone in zones {
-        let span = normalized.to_normalized(zone.span);
-        tokens.clear();
-        tokenize(normalized.as_str(), span, &mut tokens);
-        let mut parser = Parser { tokens: &tokens, text, normalized, reference, anchor: None };
+    for (_, paragraph) in tokens.paragraphs() {
+        let mut parser = Parser { tokens: paragraph, text, normalized, reference, anchor: None };
         parser.run(&mut mentions);
     }
     mentions
@@ -144,7 +139,6 @@ const MONTH_CUES: &[&str] = &[
     "di",
     "dan",
     "atau",
-    "hingga",
     "pekan",
     "minggu",
     "penghujung",
@@ -218,7 +212,6 @@ const COUNT_NOUNS: &[&str] = &[
     "triliun",
     "mw",
     "kwh",
-    "ekor",
     "petak",
     "pcs",
     "dosis",
@@ -331,13 +324,12 @@ fn modifier_word(word: &str) -> Option<Modifier> {
 
 /// Every word a rule can start at.
 static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let names = |table: &'static [(&'static str, Unit)]| table.iter().map(|(name, _)| *name);
-    let mut words: HashSet<String> = KEYWORDS.iter().chain(WEEKDAYS).map(|w| w.to_string()).collect();
-    words.extend(MONTHS.iter().map(|(name, _)| name.to_string()));
-    words.extend(DIGIT_WORDS.iter().map(|(name, _)| name.to_string()));
-    words.extend(DAY_PARTS.iter().map(|(name, _)| name.to_string()));
-    words.extend(MODIFIER_WORDS.iter().map(|(name, _)| name.to_string()));
-    words.extend(names(UNIT_WORDS).map(str::to_string));
+    fn names<T: 'static>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+        table.iter().map(|(name, _)| *name)
+    }
+    let words = KEYWORDS.iter().copied().chain(names(WEEKDAYS)).chain(MONTHS.iter().map(|(name, ..)| *name));
+    let words = words.chain(names(DIGIT_WORDS)).chain(names(DAY_PARTS)).chain(names(MODIFIER_WORDS));
+    let mut words: HashSet<String> = words.chain(names(UNIT_WORDS)).map(str::to_string).collect();
     words.extend(names(UNIT_WORDS).map(|unit| format!("se{unit}")));
     words
 });
@@ -357,14 +349,7 @@ fn can_start(word: &str) -> bool {
 }
 
 fn weekday_number(word: &str) -> Option<i8> {
-    let index = WEEKDAYS.iter().position(|&day| day == word)?;
-    // WEEKDAYS lists senin … jumat, jum'at, sabtu, minggu, ahad.
-    Some(match index {
-        0..=4 => index as i8 + 1,
-        5 => 5,
-        6 => 6,
-        _ => 7,
-    })
+    lookup(WEEKDAYS, word)
 }
 
 /// `I` … `XXX`.
@@ -449,7 +434,7 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn expression(&mut self, at: usize) -> Option<Found> {
+    fn expression(&self, at: usize) -> Option<Found> {
         let token = self.tokens[at];
         if token.kind == Kind::Mark {
             return None;
@@ -501,8 +486,13 @@ impl Parser<'_, '_> {
 
     /// Whether the word at `at` starts with a capital letter in the original text.
     fn capitalised(&self, at: usize) -> bool {
+        self.written(at).capital
+    }
+
+    /// How the word at `at` is written in the original text.
+    fn written(&self, at: usize) -> Written {
         let span = self.normalized.to_original(self.tokens[at].span);
-        self.text[span.range()].chars().next().is_some_and(char::is_uppercase)
+        Written::of(&self.text[span.range()])
     }
 
     /// A number glued to a word or inside a larger figure (`Rp2023`, the `023` of
@@ -537,7 +527,7 @@ impl Parser<'_, '_> {
     // ---- rules -------------------------------------------------------------------------
 
     /// `sejak 2019`, `sejak Maret`, `sejak Senin (13/11)`: an open range.
-    fn since(&mut self, at: usize) -> Option<Found> {
+    fn since(&self, at: usize) -> Option<Found> {
         if !(self.is(at, "sejak") || self.is(at, "semenjak")) {
             return None;
         }
@@ -590,7 +580,7 @@ impl Parser<'_, '_> {
     }
 
     /// `awal November`, `akhir tahun lalu`, `pertengahan 2024`, `akhir pekan`.
-    fn modified(&mut self, at: usize) -> Option<Found> {
+    fn modified(&self, at: usize) -> Option<Found> {
         let modifier = self.word(at).and_then(modifier_word)?;
         let start = at + 1;
         if modifier == Modifier::End && matches!(self.word(start), Some("pekan" | "minggu")) {
@@ -631,7 +621,7 @@ impl Parser<'_, '_> {
 
     /// A calendar date or a day relative to the reference, with its day part and time:
     /// `Senin (4/3/2024) pukul 06.47 WIB`, `kemarin sore`, `13-17 November 2023`.
-    fn dated(&mut self, at: usize) -> Option<Found> {
+    fn dated(&self, at: usize) -> Option<Found> {
         if let Some(found) = self.calendar_expression(at, Accept::default()) {
             return Some(found);
         }
@@ -1078,7 +1068,7 @@ impl Parser<'_, '_> {
     }
 
     /// `hingga`, `sampai (dengan)`, `s.d.`, `s/d`, or a dash; returns where the right side
-    /// starts. A dash between bare day numbers must be glued or spaced on both sides.
+    /// starts.
     fn connector(&self, at: usize) -> Option<usize> {
         match self.word(at) {
             Some("hingga") => return Some(at + 1),
@@ -1187,8 +1177,7 @@ impl Parser<'_, '_> {
     /// optional year; alone only when `alone` and written in full with a capital.
     fn month_name(&self, at: usize, alone: bool) -> Option<(usize, i8, Option<i16>)> {
         let word = self.word(at)?;
-        let month = month_number(word)?;
-        let full = MONTH_FULL_NAMES.contains(&word);
+        let &(_, month, full) = MONTHS.iter().find(|(name, ..)| *name == word)?;
         let mut next = at + 1;
         if !full && self.is_mark(next, ".") && self.glued(next) {
             next += 1;
@@ -1220,16 +1209,14 @@ impl Parser<'_, '_> {
 
     /// Whether the word at `at` is written in capitals only.
     fn all_caps(&self, at: usize) -> bool {
-        let span = self.normalized.to_original(self.tokens[at].span);
-        self.text[span.range()].chars().all(char::is_uppercase)
+        self.written(at).upper_only
     }
 
     /// Whether the word at `at` is written like a name: a capital and then lower case
     /// (an all-caps word says nothing).
     fn name_like(&self, at: usize) -> bool {
-        let span = self.normalized.to_original(self.tokens[at].span);
-        let mut chars = self.text[span.range()].chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        let written = self.written(at);
+        written.capital && written.lower_after
     }
 
     /// A day name; `minggu` is Sunday only when capitalised and not counted or followed
@@ -1309,24 +1296,6 @@ impl Parser<'_, '_> {
         (from.grain() == to.grain() && from.iso() < to.iso()).then_some((from, to))
     }
 }
-
-/// Full month names (the abbreviations in `MONTHS` need a day or year beside them).
-const MONTH_FULL_NAMES: &[&str] = &[
-    "januari",
-    "februari",
-    "pebruari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "nopember",
-    "desember",
-];
 
 /// The day named `weekday` (1 = Monday) that `relation` picks around `reference`.
 fn weekday_near(reference: Date, weekday: i8, relation: Relation) -> Option<Date> {

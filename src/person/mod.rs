@@ -34,20 +34,23 @@ pub struct Person {
 #[derive(Debug, Default)]
 pub(crate) struct People {
     people: Vec<Person>,
+    /// Each person's name lower-cased, the key mentions are matched by.
+    keys: Vec<String>,
 }
 
 impl People {
     /// Records a mention of the person called `name` (matched without regard to case),
     /// with a role when the mention gives one.
-    pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &Person {
+    pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &mut Person {
         let key = name.to_lowercase();
-        let index = match self.people.iter().position(|p| p.name.to_lowercase() == key) {
+        let index = match self.keys.iter().position(|k| *k == key) {
             Some(index) => index,
             None => {
                 let id = self.unused_id(name);
                 let person =
                     Person { id, name: name.to_string(), roles: Vec::new(), titles: Vec::new(), mentions: Vec::new() };
                 self.people.push(person);
+                self.keys.push(key);
                 self.people.len() - 1
             }
         };
@@ -62,31 +65,23 @@ impl People {
         person
     }
 
-    /// Records the people found in the text, with their person entities.
+    /// Records the people found in the text (sorted by span), with their person entities.
     pub fn add_found(&mut self, text: &str, found: &[Found], entities: &mut Vec<Entity>) {
+        // A name claims a one-word entity inside it (`Sony` in `R Sony Sulaksono`).
+        entities.retain(|e| {
+            let at = found.partition_point(|m| m.span.end <= e.span.start);
+            e.kind == EntityKind::Person || !found.get(at).is_some_and(|m| m.span.overlaps(e.span))
+        });
         for mention in found {
             let name = &text[mention.full.range()];
             let role = mention.role.map(|role| &text[role.range()]);
-            // A name claims a one-word entity inside it (`Sony` in `R Sony Sulaksono`).
-            entities.retain(|e| e.kind == EntityKind::Person || !e.span.overlaps(mention.span));
             let person = self.mention(name, mention.span, role);
-            let (id, canonical) = (person.id.clone(), person.name.clone());
-            let index = self.people.iter().position(|p| p.id == id).expect("the person was just recorded");
-            for title in &mention.titles {
-                let title = &text[title.range()];
-                if !self.people[index].titles.iter().any(|t| t == title) {
-                    self.people[index].titles.push(title.to_string());
+            for title in mention.titles.iter().map(|title| &text[title.range()]) {
+                if !person.titles.iter().any(|t| t == title) {
+                    person.titles.push(title.to_string());
                 }
             }
-            entities.push(Entity {
-                span: mention.span,
-                text: text[mention.span.range()].to_string(),
-                kind: EntityKind::Person,
-                id,
-                canonical,
-                class: None,
-                alternatives: Vec::new(),
-            });
+            entities.push(person_entity(text, mention.span, person));
         }
     }
 
@@ -94,15 +89,7 @@ impl People {
     pub fn add_credits(&mut self, text: &str, credits: &[Credit], entities: &mut Vec<Entity>) {
         for credit in credits.iter().filter(|c| c.role != "initials") {
             let person = self.mention(&credit.name, credit.span, Some(&credit.role));
-            entities.push(Entity {
-                span: credit.span,
-                text: text[credit.span.range()].to_string(),
-                kind: EntityKind::Person,
-                id: person.id.clone(),
-                canonical: person.name.clone(),
-                class: None,
-                alternatives: Vec::new(),
-            });
+            entities.push(person_entity(text, credit.span, person));
         }
     }
 
@@ -117,6 +104,19 @@ impl People {
             return base;
         }
         (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
+    }
+}
+
+/// The person entity of one mention of `person`.
+fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
+    Entity {
+        span,
+        text: text[span.range()].to_string(),
+        kind: EntityKind::Person,
+        id: person.id.clone(),
+        canonical: person.name.clone(),
+        class: None,
+        alternatives: Vec::new(),
     }
 }
 

@@ -4,9 +4,8 @@
 
 use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
-use crate::article::Zone;
 use crate::entity::Entity;
-use crate::text::{Casing, Kind, Normalized, Token, tokenize};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, Written};
 
 /// A person mention found in the text, before people are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +85,6 @@ const CUES_AFTER: &[&str] = &[
     "mengajak",
     "menginstruksikan",
     "memerintahkan",
-    "menuturkan",
     "mengakui",
     "membantah",
     "menepis",
@@ -98,58 +96,50 @@ const CUES_AFTER: &[&str] = &[
 ];
 
 /// Lower-case words that stand inside names.
-const PARTICLES: &[&str] = &["bin", "binti", "van", "der", "den", "de", "da", "di", "al", "el", "la", "le", "von"];
+const PARTICLES: &[&str] = &["bin", "binti", "van", "der", "den", "de", "da", "al", "el", "la", "le", "von"];
 
 pub(crate) struct Recognizer<'a> {
     pub lexicon: &'a Lexicon,
 }
 
 impl Recognizer<'_> {
-    /// The people of every mixed-case zone, full mentions first, then the short ones tied
-    /// to them, in text order.
-    pub fn find(&self, text: &str, normalized: &Normalized, zones: &[Zone], entities: &[Entity]) -> Vec<Found> {
+    /// The people of every mixed-case paragraph, full mentions first, then the short ones
+    /// tied to them, in text order.
+    pub fn find(&self, text: &str, normalized: &Normalized, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
-        let mut tokens = Vec::new();
         let mut paragraphs = Vec::new();
-        for zone in zones.iter().filter(|z| z.casing == Casing::Mixed) {
-            tokens.clear();
-            tokenize(normalized.as_str(), normalized.to_normalized(zone.span), &mut tokens);
+        for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
             let words: Vec<Word> =
                 tokens.iter().map(|t| Word::of(t, text, normalized, entities, self.lexicon)).collect();
-            let paragraph = Paragraph { tokens: &tokens, words: &words, lexicon: self.lexicon };
+            let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
             paragraph.full_names(&mut found);
-            paragraphs.push((tokens.clone(), words));
+            paragraphs.push(paragraph);
         }
         let named: Vec<(Span, Vec<String>)> =
             found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))).collect();
+        let contains = |name: &[String], words: &[String]| name.windows(words.len()).any(|w| w == words);
         // Full names: those not part of a longer name found elsewhere (`kata Rafael` beside
         // `Rafael Tanoto`, `Ni Luh` beside `Ni Luh Putu Ardani`).
         let full: Vec<(Span, Vec<String>)> = named
             .iter()
-            .filter(|(_, words)| {
-                !named
-                    .iter()
-                    .any(|(_, other)| other.len() > words.len() && other.windows(words.len()).any(|w| w == *words))
-            })
+            .filter(|(_, words)| !named.iter().any(|(_, other)| other.len() > words.len() && contains(other, words)))
             .cloned()
             .collect();
-        // Mentions found alone (`kata Rafael`) that are part of one longer name refer to it;
-        // part of two different names (`Menurut Budi` beside Budi Santoso and Budi
-        // Hartono), they are left out rather than guessed.
-        found.retain_mut(|mention| {
-            let words = name_words(&text[mention.span.range()]);
-            let longer = full.iter().any(|(span, name)| *span != mention.span && name.len() > words.len());
-            match only_one(&full, &words) {
-                Some(full) => {
-                    mention.full = full;
-                    true
-                }
-                None => !longer || !full.iter().any(|(_, name)| name.windows(words.len()).any(|w| w == words)),
+        // A mention that is part of one full name refers to it (`kata Rafael`); part of two
+        // different names (`Menurut Budi` beside Budi Santoso and Budi Hartono), it is left
+        // out rather than guessed.
+        let mut kept = Vec::with_capacity(found.len());
+        for (mut mention, (_, words)) in found.into_iter().zip(&named) {
+            match only_one(&full, words) {
+                Some(full) => mention.full = full,
+                None if full.iter().any(|(_, name)| contains(name, words)) => continue,
+                None => {}
             }
-        });
+            kept.push(mention);
+        }
+        let mut found = kept;
         let mut short = Vec::new();
-        for (tokens, words) in &paragraphs {
-            let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
+        for paragraph in &paragraphs {
             paragraph.short_mentions(text, &full, &found, &mut short);
         }
         found.extend(short);
@@ -195,12 +185,9 @@ struct Word {
 impl Word {
     fn of(token: &Token, text: &str, normalized: &Normalized, entities: &[Entity], lexicon: &Lexicon) -> Word {
         let original = normalized.to_original(token.span);
-        let written = &text[original.range()];
-        let mut chars = written.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        let rest = chars.as_str();
-        let name_like =
-            token.kind == Kind::Word && first_upper && (rest.is_empty() || rest.chars().any(char::is_lowercase));
+        let written = Written::of(&text[original.range()]);
+        let first_upper = written.capital;
+        let name_like = token.kind == Kind::Word && first_upper && (written.single || written.lower_after);
         let at = entities.partition_point(|e| e.span.end <= original.start);
         let in_entity = entities.get(at).is_some_and(|e| e.span.overlaps(original));
         let whole_entity = entities.get(at).is_some_and(|e| e.span == original);
@@ -214,7 +201,7 @@ impl Word {
 
 struct Paragraph<'a, 't> {
     tokens: &'a [Token<'t>],
-    words: &'a [Word],
+    words: Vec<Word>,
     lexicon: &'a Lexicon,
 }
 
@@ -333,21 +320,18 @@ impl Paragraph<'_, '_> {
             Some(_) => known += 1,
             None => {}
         };
-        let mut initials_only = true;
+        if self.initials_only(start, end) {
+            return None;
+        }
         for at in start..end {
             if self.tokens[at].kind == Kind::Word && self.words[at].name_like {
                 counts(at);
                 names += 1;
-                initials_only &= self.tokens[at].text.chars().count() == 1;
             }
-        }
-        if initials_only {
-            return None;
         }
         let before = start.checked_sub(1).and_then(|b| self.word(b));
         // `Bandara I Gusti Ngurah Rai`, `Jalan Sudirman`: a name inside a place or
-        // institution name.
-        // The word before the titles and any initials (`Bandara I Gusti Ngurah Rai`).
+        // institution name, after the head word (looking past titles and initials).
         let mut head_at = title_start;
         while head_at > 0 && self.word(head_at - 1).is_some_and(|w| w.chars().count() == 1) {
             head_at -= 1;
@@ -486,12 +470,21 @@ impl Paragraph<'_, '_> {
             }
             let span = self.span(at, end);
             if !taken(span)
+                && !self.initials_only(at, end)
                 && let Some(full) = only_one(full, &name_words(&text[span.range()]))
             {
                 short.push(Found { span, titles: Vec::new(), role: None, full });
             }
             at = end;
         }
+    }
+
+    /// Whether the name words of `start..end` are all single letters (`M. A.`, the `I` of
+    /// `I Gusti`): initials alone name no one.
+    fn initials_only(&self, start: usize, end: usize) -> bool {
+        (start..end)
+            .filter(|&at| self.tokens[at].kind == Kind::Word && self.words[at].name_like)
+            .all(|at| self.tokens[at].text.chars().count() == 1)
     }
 
     /// The original span from token `start` to the end of token `end - 1`.

@@ -1,6 +1,9 @@
 //! Tokens for the grammar-driven recognisers (dates, people): words, digit runs and single
 //! marks over a span of the normalised text, each knowing whether a space precedes it.
 
+use std::ops::Range;
+
+use super::{Casing, Normalized};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,5 +59,62 @@ pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>
         let absolute = Span::new(span.start + start, span.start + end);
         tokens.push(Token { text: &text[absolute.range()], span: absolute, kind, glued });
         glued = true;
+    }
+}
+
+/// The tokens of every analysed paragraph of a document, made once and read by every
+/// grammar-driven recogniser.
+#[derive(Debug, Default)]
+pub(crate) struct Tokens<'t> {
+    all: Vec<Token<'t>>,
+    /// Each paragraph's case and its range in `all`.
+    paragraphs: Vec<(Casing, Range<usize>)>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Tokenises the paragraphs, given as spans of the original text and their case.
+    pub fn new(normalized: &'t Normalized, paragraphs: impl IntoIterator<Item = (Span, Casing)>) -> Tokens<'t> {
+        // News text averages about one token per five bytes; reserving once avoids
+        // regrowing the vector through a long article.
+        let mut tokens = Tokens { all: Vec::with_capacity(normalized.as_str().len() / 5), paragraphs: Vec::new() };
+        for (span, casing) in paragraphs {
+            let start = tokens.all.len();
+            tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
+            tokens.paragraphs.push((casing, start..tokens.all.len()));
+        }
+        tokens
+    }
+
+    /// Each paragraph's case and tokens, in text order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (Casing, &[Token<'t>])> {
+        self.paragraphs.iter().map(|(casing, range)| (*casing, &self.all[range.clone()]))
+    }
+}
+
+/// How a word is written in the original text: the case evidence recognisers read from a
+/// token of the (lower-cased) normalised text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Written {
+    /// Starts with a capital.
+    pub capital: bool,
+    /// Has a lower-case letter after the first character (`Nani`, not `TNI`).
+    pub lower_after: bool,
+    /// Every character is upper case (`TKA`).
+    pub upper_only: bool,
+    /// One character (`R`, the initial).
+    pub single: bool,
+}
+
+impl Written {
+    pub fn of(word: &str) -> Written {
+        let mut chars = word.chars();
+        let first = chars.next();
+        let rest = chars.as_str();
+        Written {
+            capital: first.is_some_and(char::is_uppercase),
+            lower_after: rest.chars().any(char::is_lowercase),
+            upper_only: word.chars().all(char::is_uppercase),
+            single: first.is_some() && rest.is_empty(),
+        }
     }
 }
