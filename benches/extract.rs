@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use intisari::{Extractor, ExtractorBuilder};
+use intisari::{Document, Extractor, ExtractorBuilder};
 
 /// The sample articles, repeated until the corpus holds at least `bytes` bytes; each
 /// element is one document.
@@ -56,8 +56,11 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
+/// The corpus the throughput benches share: at least 10 MB of articles.
+const CORPUS_BYTES: usize = 10 << 20;
+
 fn extract(c: &mut Criterion) {
-    let documents = corpus(4 << 20);
+    let documents = corpus(CORPUS_BYTES);
     let bytes: usize = documents.iter().map(String::len).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -108,5 +111,39 @@ fn extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, extract);
+/// The same corpus as one batch on a pool of one thread and of two: the ratio is the
+/// parallel speed-up.
+fn batch(c: &mut Criterion) {
+    let documents: Vec<Document> =
+        corpus(CORPUS_BYTES).into_iter().enumerate().map(|(i, text)| Document::new(i.to_string(), text)).collect();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("threads start");
+        group.bench_function(format!("{threads}-threads"), |b| {
+            b.iter(|| pool.install(|| black_box(extractor.extract_batch(&documents))))
+        });
+    }
+    group.finish();
+}
+
+/// One document of 1 MB and one of 10 MB, made of the sample articles joined as
+/// paragraphs: the throughputs should match, as cost per byte must not grow with length.
+fn scaling(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("length");
+    group.sample_size(10);
+    for megabytes in [1, 10] {
+        let document = corpus(megabytes << 20).join("\n\n");
+        group.throughput(Throughput::Bytes(document.len() as u64));
+        group
+            .bench_function(format!("{megabytes}-MB-document"), |b| b.iter(|| black_box(extractor.extract(&document))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build, extract, batch, scaling);
 criterion_main!(benches);

@@ -10,6 +10,8 @@
 //! --jsonl    read documents from stdin, one JSON object per line: {"id", "text", "date"?}
 //! --date D   the publication date (YYYY-MM-DD) of the plain files given as paths
 //! --pretty   indent the JSON for humans
+//! --threads N
+//!            extract on N threads (default: all cores); output stays in input order
 //! --gazetteer FILE
 //!            extra gazetteer entries (the TSV format of data/README.md); may be repeated
 //! ```
@@ -28,15 +30,17 @@ struct Options {
     jsonl: bool,
     pretty: bool,
     date: Option<Date>,
+    threads: Option<usize>,
     gazetteers: Vec<PathBuf>,
     paths: Vec<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: extract [--pretty] [--date YYYY-MM-DD] PATH...\n       extract [--pretty] --jsonl < documents.jsonl";
+const USAGE: &str = "usage: extract [--pretty] [--threads N] [--date YYYY-MM-DD] PATH...\n       \
+                     extract [--pretty] [--threads N] --jsonl < documents.jsonl";
 
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options { jsonl: false, pretty: false, date: None, gazetteers: Vec::new(), paths: Vec::new() };
+    let mut options =
+        Options { jsonl: false, pretty: false, date: None, threads: None, gazetteers: Vec::new(), paths: Vec::new() };
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -47,6 +51,14 @@ fn parse_args() -> Result<Options, String> {
                 let value = value.to_string_lossy();
                 let date = value.parse::<Date>().map_err(|e| format!("--date {value}: not a date YYYY-MM-DD ({e})"))?;
                 options.date = Some(date);
+            }
+            Some("--threads") => {
+                let value = args.next().ok_or("--threads needs a number")?;
+                let value = value.to_string_lossy();
+                match value.parse::<usize>() {
+                    Ok(threads) if threads > 0 => options.threads = Some(threads),
+                    _ => return Err(format!("--threads {value}: not a number of threads (1 or more)")),
+                }
             }
             Some("--gazetteer") => {
                 options.gazetteers.push(PathBuf::from(args.next().ok_or("--gazetteer needs a file")?));
@@ -73,6 +85,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(threads) = options.threads
+        && let Err(error) = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()
+    {
+        eprintln!("--threads {threads}: cannot start the threads: {error}");
+        return ExitCode::from(2);
+    }
     let extractor = if options.gazetteers.is_empty() {
         Extractor::new()
     } else {
@@ -88,61 +106,45 @@ fn main() -> ExitCode {
             }
         }
     };
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Inputs that cannot be read are reported where they are met and counted; the
+    // documents that can be read flow through one stream, a bounded window at a time.
     let mut failures = 0usize;
-    let emit = |extraction: &Extraction, out: &mut BufWriter<io::StdoutLock>| -> io::Result<()> {
-        if options.pretty {
-            serde_json::to_writer_pretty(&mut *out, extraction)?;
-        } else {
-            serde_json::to_writer(&mut *out, extraction)?;
-        }
-        out.write_all(b"\n")
-    };
     let result = if options.jsonl {
-        let stdin = io::stdin().lock();
-        (|| {
-            for (index, line) in stdin.lines().enumerate() {
-                let number = index + 1;
-                let line = match line {
-                    Ok(line) => line,
-                    Err(error) => {
-                        eprintln!("stdin line {number}: {error}");
-                        failures += 1;
-                        continue;
-                    }
-                };
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match serde_json::from_str::<Document>(&line) {
-                    Ok(document) => emit(&extractor.extract_document(&document), &mut out)?,
-                    Err(error) => {
-                        eprintln!("stdin line {number}: not a document {{\"id\", \"text\", \"date\"?}}: {error}");
-                        failures += 1;
-                    }
+        let documents = io::stdin().lock().lines().enumerate().filter_map(|(index, line)| {
+            let number = index + 1;
+            let line = line.map_err(|error| eprintln!("stdin line {number}: {error}")).ok();
+            let Some(line) = line else {
+                failures += 1;
+                return None;
+            };
+            if line.trim().is_empty() {
+                return None;
+            }
+            match serde_json::from_str::<Document>(&line) {
+                Ok(document) => Some(document),
+                Err(error) => {
+                    eprintln!("stdin line {number}: not a document {{\"id\", \"text\", \"date\"?}}: {error}");
+                    failures += 1;
+                    None
                 }
             }
-            Ok(())
-        })()
+        });
+        write_all(extractor.extract_stream(documents), options.pretty)
     } else {
-        (|| {
-            for path in files(&options.paths, &mut failures) {
-                match read_document(&path) {
-                    Ok(text) => {
-                        let mut document = Document::new(path.display().to_string(), text);
-                        document.date = options.date;
-                        emit(&extractor.extract_document(&document), &mut out)?;
-                    }
-                    Err(message) => {
-                        eprintln!("{}: {message}", path.display());
-                        failures += 1;
-                    }
-                }
+        let mut listing_failures = 0;
+        let paths = files(&options.paths, &mut listing_failures);
+        failures += listing_failures;
+        let documents = paths.into_iter().filter_map(|path| match read_document(&path) {
+            Ok(text) => Some(Document { id: path.display().to_string(), text, date: options.date }),
+            Err(message) => {
+                eprintln!("{}: {message}", path.display());
+                failures += 1;
+                None
             }
-            Ok(())
-        })()
+        });
+        write_all(extractor.extract_stream(documents), options.pretty)
     };
-    if let Err(error) = result.and_then(|()| out.flush()) {
+    if let Err(error) = result {
         // A closed pipe (`| head`) is the reader's choice, not a failure to report.
         if error.kind() == io::ErrorKind::BrokenPipe {
             return ExitCode::SUCCESS;
@@ -155,6 +157,20 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Writes each extraction as one JSON line (or indented JSON with `pretty`) to stdout.
+fn write_all(extractions: impl Iterator<Item = Extraction>, pretty: bool) -> io::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    for extraction in extractions {
+        if pretty {
+            serde_json::to_writer_pretty(&mut out, &extraction)?;
+        } else {
+            serde_json::to_writer(&mut out, &extraction)?;
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
 
 /// The files named by `paths`, directories expanded recursively in sorted order. Paths

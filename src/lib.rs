@@ -10,6 +10,8 @@
 //!   by reference or by cheap clones.
 //! - [`Extractor::extract`] takes any `&str`; [`Extractor::extract_document`] takes a
 //!   [`Document`] with an id and an optional publication date. Extraction never fails.
+//! - [`Extractor::extract_batch`] and [`Extractor::extract_stream`] process many
+//!   documents on all cores, in input order, the stream in bounded memory.
 //! - [`Extraction`] holds the results and serialises to the JSON schema in README.md.
 //! - Every [`Span`] is a half-open range of UTF-8 byte offsets into the text given, on
 //!   `char` boundaries; [`Span::to_char_span`] converts to character offsets.
@@ -52,12 +54,15 @@
 //!
 //! # Crate features
 //!
-//! None yet: every capability is always compiled in.
+//! - `parallel` (default): [`Extractor::extract_batch`] and [`Extractor::extract_stream`]
+//!   spread documents over the threads of the current rayon pool. Without it they run on
+//!   the calling thread, and the crate does not depend on rayon.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod article;
+mod batch;
 mod date;
 mod entity;
 mod error;
@@ -69,6 +74,7 @@ mod span;
 pub mod text;
 
 pub use article::{Article, Credit, Dateline, Published, Snippet};
+pub use batch::Stream;
 pub use date::{DateKind, DateMention, Grain, Modifier};
 pub use entity::{Entity, EntityKind};
 pub use error::Error;

@@ -1,0 +1,91 @@
+//! Many documents at once: a batch and a stream give, in input order, exactly what each
+//! document gives alone, and a stream reads its input a bounded window at a time.
+
+use std::cell::Cell;
+
+use intisari::{Date, Document, Extractor};
+
+fn samples() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut documents: Vec<Document> = paths
+        .iter()
+        .map(|path| Document::new(path.display().to_string(), std::fs::read_to_string(path).unwrap()))
+        .collect();
+    // Some with a date of their own, one empty, one truncated mid-article.
+    documents[1].date = Some(Date::constant(2024, 5, 20));
+    documents.push(Document::new("empty", ""));
+    let cut = documents[0].text.char_indices().nth(700).map_or(0, |(i, _)| i);
+    documents.push(Document::new("cut", &documents[0].text[..cut]));
+    documents
+}
+
+#[test]
+fn batch_equals_each_document_alone_in_input_order() {
+    let extractor = Extractor::new();
+    let documents = samples();
+    let alone: Vec<_> = documents.iter().map(|d| extractor.extract_document(d)).collect();
+    assert_eq!(extractor.extract_batch(&documents), alone);
+    // Repeated documents in one batch, many more than threads.
+    let many: Vec<Document> = documents.iter().cycle().take(documents.len() * 7).cloned().collect();
+    let expected: Vec<_> = alone.iter().cycle().take(many.len()).cloned().collect();
+    assert_eq!(extractor.extract_batch(&many), expected);
+}
+
+#[test]
+fn stream_equals_batch() {
+    let extractor = Extractor::new();
+    let documents: Vec<Document> = samples().into_iter().cycle().take(100).collect();
+    let streamed: Vec<_> = extractor.extract_stream(documents.clone()).collect();
+    assert_eq!(streamed, extractor.extract_batch(&documents));
+}
+
+#[test]
+fn stream_reads_an_endless_input_a_bounded_window_at_a_time() {
+    let extractor = Extractor::new();
+    let template = samples().swap_remove(0);
+    let pulled = Cell::new(0usize);
+    let endless = std::iter::repeat_with(|| {
+        pulled.set(pulled.get() + 1);
+        Document::new(pulled.get().to_string(), template.text.clone())
+    });
+    let mut stream = extractor.extract_stream(endless);
+    let first = stream.next().expect("an endless input yields");
+    assert_eq!(first.id, "1");
+    let window = pulled.get();
+    assert!((1..=1024).contains(&window), "read {window} documents ahead for the first result");
+    // Draining the window reads nothing more; the next result reads one more window.
+    for expected in 2..=window {
+        assert_eq!(stream.next().unwrap().id, expected.to_string());
+    }
+    assert_eq!(pulled.get(), window);
+    assert_eq!(stream.next().unwrap().id, (window + 1).to_string());
+    assert_eq!(pulled.get(), 2 * window);
+}
+
+#[test]
+fn one_extractor_shared_by_many_threads_gives_the_same_results() {
+    let extractor = Extractor::new();
+    let documents = samples();
+    let expected: Vec<_> = documents.iter().map(|d| extractor.extract_document(d)).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|shift| {
+                let (extractor, documents) = (&extractor, &documents);
+                scope.spawn(move || {
+                    let n = documents.len();
+                    (0..n)
+                        .map(|i| (i + shift) % n)
+                        .map(|i| (i, extractor.extract_document(&documents[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, found) in handle.join().unwrap() {
+                assert_eq!(found, expected[i]);
+            }
+        }
+    });
+}
