@@ -6,6 +6,8 @@ mod recognize;
 pub(crate) use lexicon::Lexicon;
 pub(crate) use recognize::Recognizer;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -34,8 +36,10 @@ pub struct Person {
 #[derive(Debug, Default)]
 pub(crate) struct People {
     people: Vec<Person>,
-    /// Each person's name lower-cased, the key mentions are matched by.
-    keys: Vec<String>,
+    /// Each person's name lower-cased, the key mentions are matched by, to its index.
+    keys: HashMap<String, usize>,
+    /// The ids given so far.
+    ids: HashSet<String>,
 }
 
 impl People {
@@ -43,14 +47,15 @@ impl People {
     /// with a role when the mention gives one.
     pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &mut Person {
         let key = name.to_lowercase();
-        let index = match self.keys.iter().position(|k| *k == key) {
-            Some(index) => index,
+        let index = match self.keys.get(&key) {
+            Some(&index) => index,
             None => {
                 let id = self.unused_id(name);
+                self.ids.insert(id.clone());
                 let person =
                     Person { id, name: name.to_string(), roles: Vec::new(), titles: Vec::new(), mentions: Vec::new() };
                 self.people.push(person);
-                self.keys.push(key);
+                self.keys.insert(key, self.people.len() - 1);
                 self.people.len() - 1
             }
         };
@@ -99,7 +104,7 @@ impl People {
 
     fn unused_id(&self, name: &str) -> String {
         let base = format!("local/person/{}", slug(name));
-        let taken = |id: &str| self.people.iter().any(|p| p.id == id);
+        let taken = |id: &str| self.ids.contains(id);
         if !taken(&base) {
             return base;
         }

@@ -2,6 +2,8 @@
 //! name lexicon and the cues around them (titles, speech verbs, roles), then short
 //! mentions tied to the one full name they can mean.
 
+use std::collections::HashMap;
+
 use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
 use crate::entity::Entity;
@@ -115,32 +117,24 @@ impl Recognizer<'_> {
             paragraph.full_names(&mut found);
             paragraphs.push(paragraph);
         }
-        let named: Vec<(Span, Vec<String>)> =
-            found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))).collect();
-        let contains = |name: &[String], words: &[String]| name.windows(words.len()).any(|w| w == words);
-        // Full names: those not part of a longer name found elsewhere (`kata Rafael` beside
-        // `Rafael Tanoto`, `Ni Luh` beside `Ni Luh Putu Ardani`).
-        let full: Vec<(Span, Vec<String>)> = named
-            .iter()
-            .filter(|(_, words)| !named.iter().any(|(_, other)| other.len() > words.len() && contains(other, words)))
-            .cloned()
-            .collect();
+        let names = NameIndex::new(found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))));
         // A mention that is part of one full name refers to it (`kata Rafael`); part of two
         // different names (`Menurut Budi` beside Budi Santoso and Budi Hartono), it is left
         // out rather than guessed.
         let mut kept = Vec::with_capacity(found.len());
-        for (mut mention, (_, words)) in found.into_iter().zip(&named) {
-            match only_one(&full, words) {
-                Some(full) => mention.full = full,
-                None if full.iter().any(|(_, name)| contains(name, words)) => continue,
+        for mut mention in found {
+            match names.owner(&name_words(&text[mention.span.range()])) {
+                Some(Owner::One(full)) => mention.full = full,
+                Some(Owner::Many) => continue,
                 None => {}
             }
             kept.push(mention);
         }
         let mut found = kept;
+        found.sort_by_key(|f| f.span);
         let mut short = Vec::new();
         for paragraph in &paragraphs {
-            paragraph.short_mentions(text, &full, &found, &mut short);
+            paragraph.short_mentions(text, &names, &found, &mut short);
         }
         found.extend(short);
         found.sort_by_key(|f| f.span);
@@ -153,15 +147,56 @@ fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
-/// The one full name whose words contain `words` as a contiguous run; `None` when no name
-/// or two different names do (the same name written twice is one).
-fn only_one(full: &[(Span, Vec<String>)], words: &[String]) -> Option<Span> {
-    if words.is_empty() {
-        return None;
+/// The full names of a document, those not part of a longer name found elsewhere (`kata
+/// Rafael` beside `Rafael Tanoto`, `Ni Luh` beside `Ni Luh Putu Ardani`), indexed by every
+/// contiguous run of their words: a mention finds the name it is part of in constant time,
+/// so a long document with many names costs no more per name than a short one.
+struct NameIndex {
+    owners: HashMap<Vec<String>, Owner>,
+}
+
+/// The full names a run of name words is part of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// One name, at its first mention.
+    One(Span),
+    /// Two or more different names.
+    Many,
+}
+
+impl NameIndex {
+    /// Indexes the names of `mentions` (their spans and lower-cased words).
+    fn new(mentions: impl Iterator<Item = (Span, Vec<String>)>) -> NameIndex {
+        let mut first: HashMap<Vec<String>, Span> = HashMap::new();
+        for (span, words) in mentions.filter(|(_, words)| !words.is_empty()) {
+            first.entry(words).or_insert(span);
+        }
+        // The most words of any name each run is part of: a name is full when that is its own.
+        let mut longest: HashMap<&[String], usize> = HashMap::new();
+        for words in first.keys() {
+            for run in runs(words) {
+                let most = longest.entry(run).or_default();
+                *most = (*most).max(words.len());
+            }
+        }
+        let mut owners: HashMap<Vec<String>, Owner> = HashMap::new();
+        for (words, &span) in first.iter().filter(|(words, _)| longest[words.as_slice()] == words.len()) {
+            for run in runs(words) {
+                owners.entry(run.to_vec()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
+            }
+        }
+        NameIndex { owners }
     }
-    let mut matching = full.iter().filter(|(_, name)| name.windows(words.len()).any(|w| w == words));
-    let (span, name) = matching.next()?;
-    matching.all(|(_, other)| other == name).then_some(*span)
+
+    /// The full names `words` is part of; `None` when it is part of none.
+    fn owner(&self, words: &[String]) -> Option<Owner> {
+        self.owners.get(words).copied()
+    }
+}
+
+/// Every contiguous run of `words`.
+fn runs(words: &[String]) -> impl Iterator<Item = &[String]> {
+    (0..words.len()).flat_map(move |start| (start + 1..=words.len()).map(move |end| &words[start..end]))
 }
 
 /// What the recogniser needs to know of one token.
@@ -458,9 +493,13 @@ impl Paragraph<'_, '_> {
         (end > start).then(|| self.span(start, end))
     }
 
-    /// Short mentions of the full names (`Nani`, `Theresia`), wherever they stand.
-    fn short_mentions(&self, text: &str, full: &[(Span, Vec<String>)], found: &[Found], short: &mut Vec<Found>) {
-        let taken = |span: Span| found.iter().any(|f| f.span.overlaps(span));
+    /// Short mentions of the full names (`Nani`, `Theresia`), wherever they stand outside
+    /// the mentions already `found` (sorted by span).
+    fn short_mentions(&self, text: &str, names: &NameIndex, found: &[Found], short: &mut Vec<Found>) {
+        let taken = |span: Span| {
+            let at = found.partition_point(|f| f.span.end <= span.start);
+            found.get(at).is_some_and(|f| f.span.overlaps(span))
+        };
         let mut at = 0;
         while at < self.tokens.len() {
             let end = self.name_run(at);
@@ -471,7 +510,7 @@ impl Paragraph<'_, '_> {
             let span = self.span(at, end);
             if !taken(span)
                 && !self.initials_only(at, end)
-                && let Some(full) = only_one(full, &name_words(&text[span.range()]))
+                && let Some(Owner::One(full)) = names.owner(&name_words(&text[span.range()]))
             {
                 short.push(Found { span, titles: Vec::new(), role: None, full });
             }
