@@ -4,7 +4,13 @@
 //! cargo run --release --example evaluate -- GOLD.jsonl [--errors N]
 //! cargo run --release --example evaluate -- tests/golden/samples [--errors N]
 //! cargo run --release --example evaluate -- tests/golden/dates.tsv [--errors N]
+//! cargo run --release --example evaluate -- tests/golden/quotes.tsv [--errors N]
 //! ```
+//!
+//! Quotes (the `quote` lines of the golden samples and of `quotes*.tsv`) are scored for
+//! detection, direct and indirect apart (exact and overlapping spans, same kind), then on
+//! the quotes found exactly: speaker accuracy (a person by canonical name, an institution
+//! by name or id, an unnamed source by its phrase, no speaker as none) and cue accuracy.
 //!
 //! Given a directory, it reads the project's golden files instead (`entity` and `date`
 //! lines of `tests/golden/samples/*.tsv` against `data/samples/*.txt`, see
@@ -42,6 +48,42 @@ struct GoldLine {
     dates: Option<Vec<GoldDate>>,
     #[serde(skip)]
     reference: Option<intisari::Date>,
+    /// The gold quote lines, for the golden formats only.
+    #[serde(skip)]
+    quotes: Option<Vec<GoldQuote>>,
+}
+
+/// A gold quote line.
+struct GoldQuote {
+    place: String,
+    span: Span,
+    text: String,
+    kind: String,
+    speaker: String,
+    /// `person`, `institution`, `source` or `none`.
+    by: String,
+    cue: String,
+}
+
+impl GoldQuote {
+    fn of(place: String, annotation: &gold::Annotation) -> GoldQuote {
+        let field = |key: &str| annotation.field(key).unwrap_or_default().to_string();
+        let speaker = field("speaker");
+        let by = match annotation.field("by") {
+            Some(by) => by.to_string(),
+            None if speaker.is_empty() => "none".to_string(),
+            None => "person".to_string(),
+        };
+        GoldQuote {
+            place,
+            span: annotation.span,
+            text: annotation.text.clone(),
+            kind: field("kind"),
+            speaker,
+            by,
+            cue: field("cue"),
+        }
+    }
 }
 
 /// A gold date line: where it is written (`file:line`), its span and its rendering
@@ -133,7 +175,7 @@ fn main() -> ExitCode {
     let golds = if Path::new(path).is_dir() {
         read_golden_dir(Path::new(path))
     } else if date_cases {
-        read_date_cases(path)
+        read_cases(path)
     } else {
         read_jsonl(path)
     };
@@ -147,6 +189,7 @@ fn main() -> ExitCode {
     let extractor = Extractor::new();
     let mut entities = EntityScores::default();
     let mut dates = DateScores::default();
+    let mut quotes = QuoteScores::default();
     for gold in &golds {
         let mut document = Document::new("", gold.text.as_str());
         document.date = gold.reference;
@@ -157,13 +200,19 @@ fn main() -> ExitCode {
         if let Some(expected) = &gold.dates {
             dates.add(&gold.name, expected, &found);
         }
+        if let Some(expected) = &gold.quotes {
+            quotes.add(&gold.name, expected, &found);
+        }
     }
     println!("{} texts from {path}", golds.len());
     if !date_cases {
         entities.print(show_errors);
     }
-    if golds.iter().any(|g| g.dates.is_some()) {
+    if golds.iter().any(|g| g.dates.as_ref().is_some_and(|d| !d.is_empty())) {
         dates.print(show_errors);
+    }
+    if golds.iter().any(|g| g.quotes.as_ref().is_some_and(|q| !q.is_empty())) {
+        quotes.print(show_errors);
     }
     ExitCode::SUCCESS
 }
@@ -285,6 +334,115 @@ impl DateScores {
     }
 }
 
+/// Quote detection counts per kind, and speaker and cue agreement on the quotes found
+/// with the exact span and kind.
+#[derive(Default)]
+struct QuoteScores {
+    spans: BTreeMap<String, Counts>,
+    matched: usize,
+    right_speakers: BTreeMap<String, (usize, usize)>,
+    right_cues: usize,
+    errors: Vec<String>,
+}
+
+impl QuoteScores {
+    fn add(&mut self, name: &str, expected: &[GoldQuote], found: &Extraction) {
+        let kind = |q: &intisari::Quote| if q.kind == intisari::QuoteKind::Direct { "direct" } else { "indirect" };
+        for label in ["direct", "indirect"] {
+            let p: Vec<Span> = found.quotes.iter().filter(|q| kind(q) == label).map(|q| q.span).collect();
+            let g: Vec<Span> = expected.iter().filter(|q| q.kind == label).map(|q| q.span).collect();
+            self.spans.entry(label.to_string()).or_default().add(Counts::of(&p, &g));
+        }
+        for gold in expected {
+            let Some(quote) = found.quotes.iter().find(|q| q.span == gold.span && kind(q) == gold.kind) else {
+                self.errors.push(format!("{}: missed {} `{}`", gold.place, gold.kind, excerpt(&gold.text)));
+                continue;
+            };
+            self.matched += 1;
+            let right = speaker_agrees(gold, quote.speaker.as_ref(), found);
+            let tally = self.right_speakers.entry(gold.by.clone()).or_default();
+            tally.1 += 1;
+            if right {
+                tally.0 += 1;
+            } else {
+                let got = quote.speaker.as_ref().map_or("none".to_string(), |s| {
+                    format!("`{}` ({:?}, {})", s.text, s.kind, s.canonical.as_deref().unwrap_or("-"))
+                });
+                self.errors.push(format!("{}: speaker {} `{}`, found {got}", gold.place, gold.by, gold.speaker));
+            }
+            let cue = quote.cue.as_ref().map_or("", |c| c.text.as_str());
+            if cue == gold.cue {
+                self.right_cues += 1;
+            } else {
+                self.errors.push(format!("{}: cue `{}`, found `{cue}`", gold.place, gold.cue));
+            }
+        }
+        for quote in &found.quotes {
+            if !expected.iter().any(|g| g.span == quote.span && g.kind == kind(quote)) {
+                self.errors.push(format!("{name}: spurious {} `{}`", kind(quote), excerpt(&quote.text)));
+            }
+        }
+    }
+
+    fn print(&self, show_errors: usize) {
+        print_header("quotes");
+        let mut all = Counts::default();
+        for (label, counts) in &self.spans {
+            all.add(*counts);
+            print_row(label, *counts);
+        }
+        print_row("all", all);
+        let percent = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        let (right, total) = self.right_speakers.values().fold((0, 0), |(r, t), (a, b)| (r + a, t + b));
+        println!("speaker accuracy on exactly found quotes: {:.1}% ({right} of {total})", percent(right, total));
+        for (by, (right, total)) in &self.right_speakers {
+            println!("  by {by:<12} {:>6.1}% ({right} of {total})", percent(*right, *total));
+        }
+        println!(
+            "cue accuracy: {:.1}% ({} of {})",
+            percent(self.right_cues, self.matched),
+            self.right_cues,
+            self.matched
+        );
+        if show_errors > 0 {
+            for line in self.errors.iter().take(show_errors) {
+                println!("  {line}");
+            }
+        }
+    }
+}
+
+/// Whether the found speaker is the gold one: a person by canonical name (or the name as
+/// written when unresolved), an institution by name or entity, a source by its phrase,
+/// and no speaker when neither names anyone.
+fn speaker_agrees(gold: &GoldQuote, found: Option<&intisari::Speaker>, extraction: &Extraction) -> bool {
+    use intisari::SpeakerKind;
+    let Some(speaker) = found else {
+        return gold.by == "none";
+    };
+    let canonical = speaker.canonical.as_deref();
+    match gold.by.as_str() {
+        "person" => speaker.kind == SpeakerKind::Person && canonical.unwrap_or(&speaker.text) == gold.speaker,
+        "institution" => {
+            speaker.kind == SpeakerKind::Institution
+                && (canonical == Some(gold.speaker.as_str())
+                    || speaker.text == gold.speaker
+                    || extraction.entities.iter().any(|e| Some(&e.id) == speaker.id.as_ref() && e.text == gold.speaker))
+        }
+        "source" => {
+            speaker.kind == SpeakerKind::Source
+                && (speaker.text.starts_with(&gold.speaker) || gold.speaker.starts_with(&speaker.text))
+        }
+        _ => canonical.is_none() && speaker.kind == SpeakerKind::Person,
+    }
+}
+
+/// The first words of a long text.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 10 { words.join(" ") } else { format!("{} …", words[..10].join(" ")) }
+}
+
 fn read_jsonl(path: &str) -> Result<Vec<GoldLine>, String> {
     let data = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
     let lines = data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
@@ -319,20 +477,29 @@ fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
         }
         let dates = annotations.iter().filter(|a| a.kind == "date");
         let dates = dates.map(|a| GoldDate::of(format!("{stem}.tsv:{}", a.line), a)).collect();
-        golds.push(GoldLine { name: stem, text, entities, dates: Some(dates), reference: None });
+        let quotes = annotations.iter().filter(|a| a.kind == "quote");
+        let quotes = quotes.map(|a| GoldQuote::of(format!("{stem}.tsv:{}", a.line), a)).collect();
+        golds.push(GoldLine { name: stem, text, entities, dates: Some(dates), reference: None, quotes: Some(quotes) });
     }
     Ok(golds)
 }
 
-/// The cases of a `dates.tsv` file, each with its reference date.
-fn read_date_cases(path: &str) -> Result<Vec<GoldLine>, String> {
+/// The cases of a case file (`dates.tsv`, `quotes.tsv`), each with its reference date
+/// and its `date` and `quote` lines.
+fn read_cases(path: &str) -> Result<Vec<GoldLine>, String> {
     let data = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
-    let cases = gold::date_cases(path, &data)?;
+    let cases = gold::cases(path, &data)?;
+    let place = |a: &gold::Annotation| format!("{path}:{}", a.line);
     Ok(cases
         .into_iter()
         .map(|case| GoldLine {
             name: format!("{path}:{}", case.line),
-            dates: Some(case.dates.iter().map(|a| GoldDate::of(format!("{path}:{}", a.line), a)).collect()),
+            dates: Some(
+                case.annotations.iter().filter(|a| a.kind == "date").map(|a| GoldDate::of(place(a), a)).collect(),
+            ),
+            quotes: Some(
+                case.annotations.iter().filter(|a| a.kind == "quote").map(|a| GoldQuote::of(place(a), a)).collect(),
+            ),
             reference: case.reference,
             text: case.text,
             entities: Vec::new(),

@@ -12,7 +12,7 @@ use crate::date::{self, DateMention};
 use crate::entity::Entity;
 use crate::gazetteer::{Gazetteer, Matcher, read_source};
 use crate::person::{Lexicon, People, Person, Recognizer};
-use crate::quote::Quote;
+use crate::quote::{self, Quote};
 use crate::text::{Normalized, Tokens};
 use crate::{Error, Span};
 
@@ -59,11 +59,12 @@ struct Capabilities {
     entities: bool,
     people: bool,
     dates: bool,
+    quotes: bool,
 }
 
 impl Default for Capabilities {
     fn default() -> Capabilities {
-        Capabilities { entities: true, people: true, dates: true }
+        Capabilities { entities: true, people: true, dates: true, quotes: true }
     }
 }
 
@@ -108,9 +109,9 @@ impl Extractor {
             entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
         }
         let mut people = People::default();
-        // One tokenisation of the analysed paragraphs serves dates and people.
+        // One tokenisation of the analysed paragraphs serves people, dates and quotes.
         let mut tokens = Tokens::default();
-        if capabilities.people || capabilities.dates {
+        if capabilities.people || capabilities.dates || capabilities.quotes {
             tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
         }
         if capabilities.people {
@@ -124,7 +125,11 @@ impl Extractor {
             dates = date::find(text, &normalized, &tokens, reference_date);
         }
         entities.sort_by_key(|e| (e.span, e.kind));
-        Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes: Vec::new() }
+        let mut quotes = Vec::new();
+        if capabilities.quotes {
+            quotes = quote::find(text, &normalized, &tokens, &entities);
+        }
+        Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes }
     }
 }
 
@@ -172,6 +177,13 @@ impl ExtractorBuilder {
     /// Whether to find people and their person entities (default: yes).
     pub fn people(&mut self, on: bool) -> &mut ExtractorBuilder {
         self.capabilities.people = on;
+        self
+    }
+
+    /// Whether to find direct and indirect quotes and their speakers (default: yes).
+    /// Speakers link to people and institutions only when those are found too.
+    pub fn quotes(&mut self, on: bool) -> &mut ExtractorBuilder {
+        self.capabilities.quotes = on;
         self
     }
 

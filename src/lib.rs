@@ -82,7 +82,7 @@ pub use extract::{Document, Extraction, Extractor, ExtractorBuilder};
 /// The civil (time-zone free) date type used for reference and publication dates.
 pub use jiff::civil::Date;
 pub use person::Person;
-pub use quote::{Cue, Quote, QuoteKind, Speaker};
+pub use quote::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 pub use span::Span;
 
 /// The README's examples run as doc tests.

@@ -164,12 +164,24 @@ fn dates_of_the_sample_articles() {
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
+/// Every quote of the sample articles, with its speaker and cue, and nothing else.
+#[test]
+fn quotes_of_the_sample_articles() {
+    let mut differences = Vec::new();
+    for sample in samples() {
+        let found = extract(&sample);
+        let got = found.quotes.iter().map(gold::render_quote);
+        let expected = of_kind(&sample, "quote").map(Annotation::render_quote);
+        compare(&sample.name, got.collect(), expected.collect(), &mut differences);
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
 /// The cases of `tests/golden/dates.tsv`, each a text with its reference date.
 #[test]
 fn dates_of_the_gold_sentences() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dates.tsv");
-    let cases =
-        gold::date_cases("dates.tsv", &std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let cases = gold::cases("dates.tsv", &std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     assert!(cases.len() >= 250, "the date gold set has {} cases", cases.len());
     let extractor = Extractor::new();
     let mut differences = Vec::new();
@@ -178,7 +190,7 @@ fn dates_of_the_gold_sentences() {
         document.date = case.reference;
         let found = extractor.extract_document(&document);
         let got = found.dates.iter().map(gold::render_date).collect();
-        let expected = case.dates.iter().map(Annotation::render_date).collect();
+        let expected = case.annotations.iter().map(Annotation::render_date).collect();
         compare(&format!("dates.tsv:{}", case.line), got, expected, &mut differences);
     }
     assert!(differences.is_empty(), "{} differences:\n{}", differences.len(), differences.join("\n"));

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use intisari::{Date, DateMention, Span};
+use intisari::{Date, DateMention, Quote, QuoteKind, Span};
 
 /// One gold annotation: its type, the text it covers and its key=value fields.
 #[derive(Debug)]
@@ -28,6 +28,15 @@ impl Annotation {
     }
 }
 
+/// A quote annotation rendered like [`render_quote`] renders a found quote.
+impl Annotation {
+    pub fn render_quote(&self) -> String {
+        let field = |key: &str| self.fields.get(key).map_or("", String::as_str);
+        let (kind, speaker, cue) = (field("kind"), field("speaker"), field("cue"));
+        format!("{}..{} `{}` kind={kind} speaker={speaker} cue={cue}", self.span.start, self.span.end, self.text)
+    }
+}
+
 /// A found date mention as one comparable line: span, text, kind, value, grain, modifier.
 pub fn render_date(mention: &DateMention) -> String {
     let name = |value: serde_json::Value| value.as_str().unwrap_or("-").to_string();
@@ -38,6 +47,15 @@ pub fn render_date(mention: &DateMention) -> String {
         mention.modifier.map_or_else(|| "-".to_string(), |m| name(serde_json::to_value(m).unwrap())),
     ];
     render(mention.span, &mention.text, fields)
+}
+
+/// A found quote as one comparable line: span, text, kind, speaker (the canonical name, or
+/// as written when unresolved) and cue.
+pub fn render_quote(quote: &Quote) -> String {
+    let kind = if quote.kind == QuoteKind::Direct { "direct" } else { "indirect" };
+    let speaker = quote.speaker.as_ref().map_or("", |s| s.canonical.as_deref().unwrap_or(&s.text));
+    let cue = quote.cue.as_ref().map_or("", |c| c.text.as_str());
+    format!("{}..{} `{}` kind={kind} speaker={speaker} cue={cue}", quote.span.start, quote.span.end, quote.text)
 }
 
 fn render(span: Span, text: &str, [kind, value, grain, modifier]: [String; 4]) -> String {
@@ -74,25 +92,28 @@ pub fn annotations(name: &str, text: &str, gold: &str, first_line: usize) -> Res
     Ok(annotations)
 }
 
-/// One case of `dates.tsv`: a reference date, a text and its expected date lines.
+/// One case of a case file (`dates.tsv`, `quotes.tsv`): a reference date, a text and the
+/// annotation lines expected in it.
 #[derive(Debug)]
-pub struct DateCase {
+pub struct Case {
     pub line: usize,
     pub reference: Option<Date>,
     pub text: String,
-    pub dates: Vec<Annotation>,
+    pub annotations: Vec<Annotation>,
 }
 
-/// Parses `dates.tsv`: `@REF<TAB>TEXT` lines, each followed by its `date` lines.
-pub fn date_cases(name: &str, data: &str) -> Result<Vec<DateCase>, String> {
+/// Parses a case file: `@REF<TAB>TEXT` lines (`REF` a date, `-` or empty), each followed
+/// by its annotation lines. In `TEXT`, `\n` stands for a line break, so `\n\n` separates
+/// paragraphs.
+pub fn cases(name: &str, data: &str) -> Result<Vec<Case>, String> {
     let mut cases = Vec::new();
     let mut header: Option<(usize, Option<Date>, String)> = None;
     let mut body = String::new();
     let mut body_start = 0;
     let mut finish = |header: Option<(usize, Option<Date>, String)>, body: &str, body_start: usize| {
         if let Some((line, reference, text)) = header {
-            let dates = annotations(name, &text, body, body_start)?;
-            cases.push(DateCase { line, reference, text, dates });
+            let annotations = annotations(name, &text, body, body_start)?;
+            cases.push(Case { line, reference, text, annotations });
         }
         Ok::<(), String>(())
     };
@@ -102,7 +123,7 @@ pub fn date_cases(name: &str, data: &str) -> Result<Vec<DateCase>, String> {
                 body.push_str(line);
                 body.push('\n');
             } else if !line.trim().is_empty() && !line.starts_with('#') {
-                return Err(format!("{name}:{}: a date line before any `@` case", index + 1));
+                return Err(format!("{name}:{}: an annotation line before any `@` case", index + 1));
             }
             continue;
         };
@@ -112,10 +133,10 @@ pub fn date_cases(name: &str, data: &str) -> Result<Vec<DateCase>, String> {
         let (reference, text) =
             case.split_once('\t').ok_or_else(|| format!("{name}:{}: `@REF<TAB>TEXT` expected", index + 1))?;
         let reference = match reference {
-            "-" => None,
+            "-" | "" => None,
             date => Some(date.parse().map_err(|e| format!("{name}:{}: {date}: {e}", index + 1))?),
         };
-        header = Some((index + 1, reference, text.to_string()));
+        header = Some((index + 1, reference, text.replace("\\n", "\n")));
     }
     finish(header, &body, body_start)?;
     Ok(cases)

@@ -1,5 +1,9 @@
 //! Quotes: direct and indirect speech with its speaker and cue.
 
+mod recognize;
+
+pub(crate) use recognize::find;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -41,6 +45,10 @@ pub struct Cue {
 }
 
 /// The speaker of a quote, linked to the entity it names when there is one.
+///
+/// A pronoun or clitic (`dia`, the `-nya` of `katanya`) is the speaker as written and
+/// carries the canonical name and id of the person it resolves to. A quote that continues
+/// an earlier one without an attribution of its own carries the earlier quote's speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     /// Where the speaker is named (a name, a pronoun, a clitic).
@@ -48,8 +56,22 @@ pub struct Speaker {
     pub span: Span,
     /// The speaker as written.
     pub text: String,
+    /// A person, an institution, or an unnamed source (`seorang warga`, `polisi`).
+    pub kind: SpeakerKind,
     /// The canonical name of the person or institution, when resolved.
     pub canonical: Option<String>,
     /// The entity id, when resolved.
     pub id: Option<String>,
+}
+
+/// Who speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person, named or referred to by a pronoun.
+    Person,
+    /// An institution speaking as one (`kata BMKG`, `menurut Bank Dunia`).
+    Institution,
+    /// An unnamed source (`seorang warga`, `polisi`, `sumber di kepolisian`).
+    Source,
 }

@@ -1,0 +1,817 @@
+//! Finding quotes: quote marks paired within a paragraph and across paragraphs, the
+//! attribution before, after or between the pieces, reported speech by its cue, and each
+//! speaker resolved to the person or institution it names.
+//!
+//! Everything reads the document's shared tokens; nothing here scans the text again.
+
+use std::ops::Range;
+
+use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
+use crate::Span;
+use crate::entity::{Entity, EntityKind};
+use crate::text::{Kind, Normalized, Token, Tokens, sentences};
+
+/// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
+const CUES_AFTER: &[&str] = &[
+    "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tambah", "imbuh", "lanjut", "sambung", "pungkas", "tegas",
+    "terang", "sebut", "papar", "tanya", "jawab", "seru", "kenang", "timpal", "sahut", "tandas", "urai", "beber",
+    "klaim", "harap", "pinta", "ajak", "imbau", "tukas", "cetus", "keluh", "bilang", "akui", "jelaskan",
+];
+
+/// The cues of [`CUES_AFTER`] that also report speech without quote marks (`…, kata X.`);
+/// the others (`tanya`, `harap`, `ajak`) attribute only words in marks.
+const REPORTING_CUES_AFTER: &[&str] = &[
+    "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tambah", "imbuh", "lanjut", "sambung", "pungkas", "tegas",
+    "terang", "sebut", "papar", "tandas", "urai", "beber", "klaim",
+];
+
+/// Verbs written after their subject that report speech: `Ani mengatakan, "…"` and
+/// `Ani mengatakan (bahwa) …`.
+const SPEECH_VERBS: &[&str] = &[
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menyebutkan",
+    "menuturkan",
+    "menambahkan",
+    "mengungkapkan",
+    "menegaskan",
+    "menilai",
+    "mengaku",
+    "memastikan",
+    "menerangkan",
+    "mengklaim",
+    "menandaskan",
+    "berpendapat",
+    "mengakui",
+    "menduga",
+    "memperkirakan",
+    "meyakini",
+    "berkata",
+    "berujar",
+    "bertutur",
+    "menyebut",
+];
+
+/// Speech verbs that take a thing as well as a clause (`menyampaikan apresiasi`): they
+/// report speech only before `bahwa`, `jika` or a comma.
+const SPEECH_VERBS_BEFORE_CLAUSE: &[&str] = &[
+    "menyampaikan",
+    "memaparkan",
+    "menekankan",
+    "mengemukakan",
+    "membenarkan",
+    "membantah",
+    "mengingatkan",
+    "mengutarakan",
+];
+
+/// Verbs that introduce words in marks but are not statements when reported without them:
+/// questions, hopes, requests and appeals (`Ani berharap, "…"`, but not `Ani berharap …`).
+const QUOTING_ONLY_VERBS: &[&str] = &[
+    "bertanya",
+    "menjawab",
+    "berharap",
+    "meminta",
+    "mengimbau",
+    "mengajak",
+    "berpesan",
+    "menanggapi",
+    "bercerita",
+    "menceritakan",
+    "mengisahkan",
+    "menimpali",
+    "menulis",
+    "berseloroh",
+    "berjanji",
+    "mengeluhkan",
+    "menginstruksikan",
+    "memerintahkan",
+];
+
+/// Words that introduce a clause as reported speech after a speech verb.
+const COMPLEMENTISERS: &[&str] = &["bahwa", "jika", "kalau"];
+
+/// Words a reported clause never starts with: it refers back instead of reporting.
+const ANAPHORIC_OPENERS: &[&str] = &["hal", "demikian", "begitu", "itu", "ini", "tersebut"];
+
+/// Pronouns that speak for a person named before.
+const PRONOUNS: &[&str] = &["dia", "ia", "beliau"];
+
+/// Nouns for a source the text does not name (`seorang warga`, `polisi`).
+const SOURCES: &[&str] = &[
+    "warga",
+    "saksi",
+    "petugas",
+    "polisi",
+    "sumber",
+    "pejabat",
+    "pengamat",
+    "korban",
+    "pedagang",
+    "pengemudi",
+    "sopir",
+    "nelayan",
+    "petani",
+    "siswa",
+    "mahasiswa",
+    "guru",
+    "dokter",
+    "perawat",
+    "relawan",
+    "penumpang",
+    "pengunjung",
+    "peserta",
+    "penyintas",
+    "pengungsi",
+    "tetangga",
+    "buruh",
+    "pekerja",
+    "karyawan",
+    "pegawai",
+    "aktivis",
+    "ekonom",
+    "analis",
+    "ahli",
+    "pakar",
+    "penyidik",
+    "jaksa",
+    "hakim",
+    "pengacara",
+    "pemilik",
+    "pengelola",
+    "penjual",
+    "pembeli",
+    "wisatawan",
+    "jemaah",
+    "santri",
+    "tokoh",
+    "perwakilan",
+    "orang",
+    "ibu",
+    "bapak",
+    "pemuda",
+    "netizen",
+    "warganet",
+    "penduduk",
+    "nasabah",
+    "konsumen",
+    "pelanggan",
+    "penonton",
+    "suporter",
+    "pendukung",
+    "keluarga",
+    "kerabat",
+    "rekan",
+    "teman",
+    "diplomat",
+    "juru",
+];
+
+/// Words before a source noun that belong to the phrase (`seorang warga`, `salah satu saksi`).
+const SOURCE_DETERMINERS: &[&str] =
+    &["seorang", "salah", "satu", "para", "sejumlah", "beberapa", "sebagian", "banyak", "sang", "kedua", "dua", "tiga"];
+
+/// Words before a mark that make the marked words a name or a title, not a statement:
+/// `film "Laskar Pelangi"`, `program "Kampung Tangguh"`, `dijuluki "Si Kancil"`.
+const TITLE_WORDS: &[&str] = &[
+    "film",
+    "lagu",
+    "buku",
+    "novel",
+    "album",
+    "program",
+    "acara",
+    "bertajuk",
+    "berjudul",
+    "bertema",
+    "bernama",
+    "dijuluki",
+    "julukan",
+    "disebut",
+    "istilah",
+    "tagar",
+    "slogan",
+    "semboyan",
+    "moto",
+    "jargon",
+    "gerakan",
+    "aplikasi",
+    "kampanye",
+    "operasi",
+    "festival",
+    "lomba",
+    "sinetron",
+    "majalah",
+    "rubrik",
+    "tema",
+    "kata",
+    "frasa",
+    "sebutan",
+    "label",
+    "kategori",
+    "status",
+    "sebagai",
+    "menjadi",
+    "kolom",
+    "judul",
+    "pameran",
+    "pentas",
+    "drama",
+    "serial",
+    "merek",
+    "produk",
+    "kelompok",
+    "komunitas",
+    "grup",
+    "band",
+    "tim",
+    "akun",
+    "situs",
+    "dokumen",
+];
+
+/// Fewest words in marks, without an attribution, that make a statement rather than
+/// a scare-quoted phrase.
+const FEWEST_UNATTRIBUTED_WORDS: usize = 4;
+
+/// The quotes of a document, in text order.
+pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, entities: &[Entity]) -> Vec<Quote> {
+    let paragraphs: Vec<Paragraph> =
+        tokens.paragraphs().map(|(_, tokens)| Paragraph::new(text, normalized, tokens)).collect();
+    let document = Document { text, entities, paragraphs };
+    let mut found = document.direct_quotes();
+    found.extend(document.indirect_quotes(&found));
+    found.sort_by_key(|f| (f.paragraph, f.content.start));
+    document.resolve(&mut found);
+    found.into_iter().map(|f| document.quote(f)).collect()
+}
+
+/// A paragraph's tokens with what the recogniser asks of them.
+struct Paragraph<'t> {
+    tokens: &'t [Token<'t>],
+    /// Each token's span in the original text.
+    original: Vec<Span>,
+    /// Each token's sentence, as the index of the sentence's first token.
+    sentence_start: Vec<usize>,
+}
+
+impl<'t> Paragraph<'t> {
+    fn new(text: &str, normalized: &Normalized, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
+        let original: Vec<Span> = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
+        let mut sentence_start = Vec::with_capacity(tokens.len());
+        if let (Some(first), Some(last)) = (original.first(), original.last()) {
+            let mut bounds = sentences(text, Span::new(first.start, last.end)).into_iter().map(|s| s.end).peekable();
+            let mut start = 0;
+            for (at, span) in original.iter().enumerate() {
+                while bounds.next_if(|&end| end <= span.start).is_some() {
+                    start = at;
+                }
+                sentence_start.push(start);
+            }
+        }
+        Paragraph { tokens, original, sentence_start }
+    }
+
+    fn word(&self, at: usize) -> Option<&str> {
+        self.tokens.get(at).filter(|t| t.kind == Kind::Word).map(|t| t.text)
+    }
+
+    fn is(&self, at: usize, mark: &str) -> bool {
+        self.tokens.get(at).is_some_and(|t| t.text == mark)
+    }
+
+    fn is_quote_mark(&self, at: usize) -> bool {
+        self.is(at, "\"")
+    }
+
+    /// The end (exclusive) of the sentence of token `at`.
+    fn sentence_end(&self, at: usize) -> usize {
+        let start = self.sentence_start[at];
+        at + self.sentence_start[at..].iter().take_while(|&&s| s == start).count()
+    }
+
+    /// The original span from token `start` to the end of token `end - 1`.
+    fn span(&self, tokens: Range<usize>) -> Span {
+        Span::new(self.original[tokens.start].start, self.original[tokens.end - 1].end)
+    }
+}
+
+/// How a quote mark is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Opening,
+    Closing,
+    Either,
+}
+
+impl Mark {
+    fn of(written: &str) -> Mark {
+        match written {
+            "“" | "„" | "‟" | "«" => Mark::Opening,
+            "”" | "»" => Mark::Closing,
+            _ => Mark::Either,
+        }
+    }
+}
+
+/// A quote before its speaker is resolved.
+#[derive(Clone, Debug)]
+struct Found {
+    paragraph: usize,
+    /// The quoted or reported words, as tokens of the paragraph.
+    content: Range<usize>,
+    kind: QuoteKind,
+    /// Pieces of one quote over several paragraphs share a group; every other quote has
+    /// a group of its own.
+    group: usize,
+    attribution: Option<Attribution>,
+    /// The speaker once resolved: the attribution's, or the one continued from before.
+    speaker: Option<Speaker>,
+}
+
+/// The cue and speaker written for a quote.
+#[derive(Clone, Debug)]
+struct Attribution {
+    /// Paragraph and token of the cue, so one cue serves one quote.
+    cue: (usize, usize),
+    /// The cue's span when it is only part of a token or more than one.
+    cue_span: Span,
+    speaker: Option<Named>,
+}
+
+/// A speaker as written, before pronouns are resolved.
+#[derive(Clone, Copy, Debug)]
+enum Named {
+    /// A person or institution entity.
+    Entity(usize),
+    /// A pronoun or clitic, to be resolved to the nearest person before it.
+    Pronoun(Span),
+    /// An unnamed source phrase.
+    Source(Span),
+    /// Capitalised words no entity covers (a name only written once, in capitals).
+    Unknown(Span),
+}
+
+struct Document<'a, 't> {
+    text: &'a str,
+    entities: &'a [Entity],
+    paragraphs: Vec<Paragraph<'t>>,
+}
+
+impl Document<'_, '_> {
+    /// Words in quote marks, paired within a paragraph; a quote left open at the end of a
+    /// paragraph continues when the next paragraph opens with a mark, and otherwise ends
+    /// there, so a stray mark never swallows more than its paragraph.
+    fn direct_quotes(&self) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        let mut groups = 0;
+        let mut continuing = false;
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            let tokens = paragraph.tokens;
+            let continues = continuing && paragraph.is_quote_mark(0);
+            if !continues {
+                groups += 1;
+            }
+            continuing = false;
+            let mut open: Option<usize> = None;
+            let mut pieces: Vec<(usize, Option<usize>)> = Vec::new();
+            for at in (0..tokens.len()).filter(|&at| paragraph.is_quote_mark(at)) {
+                let mark = Mark::of(&self.text[paragraph.original[at].range()]);
+                match open {
+                    None => {
+                        // A mark glued to a number or word before it is an inch sign or a
+                        // typo (`layar 32"`), not an opening.
+                        let glued = at > 0 && tokens[at].glued && tokens[at - 1].kind != Kind::Mark;
+                        if mark != Mark::Closing && !glued {
+                            open = Some(at);
+                        }
+                    }
+                    Some(start) if mark == Mark::Opening => {
+                        // The earlier opening never closed; it ends where the next begins.
+                        pieces.push((start, Some(at)));
+                        open = Some(at);
+                    }
+                    Some(start) => {
+                        pieces.push((start, Some(at)));
+                        open = None;
+                    }
+                }
+            }
+            if let Some(start) = open {
+                pieces.push((start, None));
+                continuing = true;
+            }
+            for (number, (start, close)) in pieces.into_iter().enumerate() {
+                let end = close.unwrap_or(tokens.len());
+                let content = trim_content(paragraph, start + 1..end);
+                if content.is_empty() {
+                    continue;
+                }
+                // Only the first piece of a paragraph continues the quote of the one before.
+                if number > 0 || !continues {
+                    groups += 1;
+                }
+                if self.names_a_title(paragraph, start) {
+                    continue;
+                }
+                let mut quote = Found {
+                    paragraph: index,
+                    content,
+                    kind: QuoteKind::Direct,
+                    group: groups,
+                    attribution: None,
+                    speaker: None,
+                };
+                let used =
+                    |cue: (usize, usize)| found.iter().any(|f| f.attribution.as_ref().is_some_and(|a| a.cue == cue));
+                quote.attribution = close
+                    .and_then(|close| self.attribution_after(index, close + 1))
+                    .or_else(|| self.attribution_before(index, start).filter(|a| !used(a.cue)));
+                found.push(quote);
+            }
+        }
+        // A group whose pieces have no attribution and are too short to be statements
+        // (scare quotes, names in marks) is left out.
+        let mut kept = Vec::with_capacity(found.len());
+        let mut at = 0;
+        while at < found.len() {
+            let group = found[at].group;
+            let end = at + found[at..].iter().take_while(|f| f.group == group).count();
+            let pieces = &found[at..end];
+            let attributed = pieces.iter().any(|f| f.attribution.is_some());
+            let words: usize = pieces.iter().map(|f| self.words(f)).sum();
+            let title_like = pieces.iter().all(|f| self.title_case(f));
+            if attributed || (words >= FEWEST_UNATTRIBUTED_WORDS && !title_like) {
+                kept.extend_from_slice(pieces);
+            }
+            at = end;
+        }
+        kept
+    }
+
+    fn words(&self, found: &Found) -> usize {
+        let paragraph = &self.paragraphs[found.paragraph];
+        found.content.clone().filter(|&at| paragraph.tokens[at].kind == Kind::Word).count()
+    }
+
+    /// Every word capitalised, as in the name of a work or a programme.
+    fn title_case(&self, found: &Found) -> bool {
+        let paragraph = &self.paragraphs[found.paragraph];
+        found
+            .content
+            .clone()
+            .filter(|&at| paragraph.tokens[at].kind == Kind::Word)
+            .all(|at| self.text[paragraph.original[at].range()].starts_with(char::is_uppercase))
+    }
+
+    /// Whether the word before the mark at `open` makes what follows a name or title.
+    fn names_a_title(&self, paragraph: &Paragraph, open: usize) -> bool {
+        open > 0 && paragraph.word(open - 1).is_some_and(|w| TITLE_WORDS.contains(&w))
+    }
+
+    /// The attribution after a closing mark: `, kata X`, `, ujarnya`, `, X menambahkan`.
+    fn attribution_after(&self, index: usize, mut at: usize) -> Option<Attribution> {
+        let paragraph = &self.paragraphs[index];
+        if paragraph.is(at, ",") {
+            at += 1;
+        }
+        paragraph.word(at)?;
+        if let Some(attribution) = self.cue_then_speaker(index, at, CUES_AFTER) {
+            return Some(attribution);
+        }
+        // The subject, then the verb: `"…," Ani menambahkan.`, `"…," ia menegaskan.`
+        let end = paragraph.sentence_end(at).min(at + 12);
+        let verb = (at..end)
+            .take_while(|&k| !paragraph.is_quote_mark(k) && !paragraph.is(k, "."))
+            .find(|&k| paragraph.word(k).is_some_and(is_quoting_verb))?;
+        let speaker = self.speaker_before(index, at..verb)?;
+        Some(Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) })
+    }
+
+    /// `kata X` or `katanya` at token `at`: a cue of `cues`, then its speaker.
+    fn cue_then_speaker(&self, index: usize, at: usize, cues: &[&str]) -> Option<Attribution> {
+        let paragraph = &self.paragraphs[index];
+        let word = paragraph.word(at)?;
+        let span = paragraph.original[at];
+        if cues.contains(&word) {
+            let end = paragraph.sentence_end(at);
+            return Some(Attribution {
+                cue: (index, at),
+                cue_span: span,
+                speaker: self.speaker_after(index, at + 1..end),
+            });
+        }
+        // The clitic is the speaker: `ujarnya`, `menurutnya`.
+        let stem = word.strip_suffix("nya").filter(|stem| cues.contains(stem))?;
+        let clitic = Span::new(span.start + stem.len(), span.end);
+        self.text[clitic.range()].eq_ignore_ascii_case("nya").then_some(Attribution {
+            cue: (index, at),
+            cue_span: span,
+            speaker: Some(Named::Pronoun(clitic)),
+        })
+    }
+
+    /// The attribution before an opening mark: `X mengatakan, "…"`, `Kata X, "…"`,
+    /// `Menurut X, "…"`, `X: "…"`.
+    fn attribution_before(&self, index: usize, open: usize) -> Option<Attribution> {
+        let paragraph = &self.paragraphs[index];
+        if open == 0 {
+            return None;
+        }
+        let start = paragraph.sentence_start[open - 1];
+        let before = open - 1;
+        if paragraph.is(before, ":") {
+            let speaker = self.speaker_before(index, start..before)?;
+            return Some(Attribution {
+                cue: (index, before),
+                cue_span: paragraph.original[before],
+                speaker: Some(speaker),
+            });
+        }
+        let last = if paragraph.is(before, ",") { before } else { open };
+        // The nearest speech verb in the clause before the mark.
+        let verb = (start..last)
+            .rev()
+            .take(16)
+            .take_while(|&k| !paragraph.is_quote_mark(k))
+            .find(|&k| paragraph.word(k).is_some_and(|w| is_quoting_verb(w) || w == "kata" || w == "menurut"))?;
+        let word = paragraph.word(verb)?;
+        let speaker = if word == "kata" || word == "menurut" {
+            self.speaker_after(index, verb + 1..last)
+        } else {
+            self.speaker_before(index, start..verb)
+        };
+        speaker.map(|speaker| Attribution {
+            cue: (index, verb),
+            cue_span: paragraph.original[verb],
+            speaker: Some(speaker),
+        })
+    }
+
+    /// Reported speech in the sentences no direct quote touches: `Menurut X, …`,
+    /// `X mengatakan (bahwa) …`, `…, kata X.`
+    fn indirect_quotes(&self, direct: &[Found]) -> Vec<Found> {
+        let mut found = Vec::new();
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            let mut start = 0;
+            while start < paragraph.tokens.len() {
+                let end = paragraph.sentence_end(start);
+                let marked = (start..end).any(|at| paragraph.is_quote_mark(at))
+                    || direct.iter().any(|f| f.paragraph == index && f.content.start < end && start < f.content.end);
+                if !marked && let Some((content, attribution)) = self.reported(index, start..end) {
+                    found.push(Found {
+                        paragraph: index,
+                        content,
+                        kind: QuoteKind::Indirect,
+                        group: 0,
+                        attribution: Some(attribution),
+                        speaker: None,
+                    });
+                }
+                start = end;
+            }
+        }
+        found
+    }
+
+    /// The reported clause of one sentence and its attribution, if it reports speech.
+    fn reported(&self, index: usize, sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let paragraph = &self.paragraphs[index];
+        let Range { start, end } = sentence;
+        // `Menurut X, …` near the start: after a connective at most (`Namun, menurut …`).
+        if let Some(at) = (start..end.min(start + 5))
+            .find(|&k| paragraph.word(k).is_some_and(|w| w == "menurut" || w == "menurutnya"))
+        {
+            let comma = (at + 1..end.min(at + 20)).find(|&k| paragraph.is(k, ","))?;
+            let attribution = if paragraph.word(at) == Some("menurut") {
+                let speaker = self.speaker_after(index, at + 1..comma)?;
+                Attribution { cue: (index, at), cue_span: paragraph.original[at], speaker: Some(speaker) }
+            } else {
+                self.cue_then_speaker(index, at, &["menurut"])?
+            };
+            return Some((self.clause(paragraph, comma + 1..end)?, attribution));
+        }
+        // `X mengatakan (bahwa) …`
+        if let Some(verb) = (start + 1..end).find(|&k| paragraph.word(k).is_some_and(is_speech_verb)) {
+            let speaker = self.speaker_before(index, start..verb)?;
+            let verb_word = paragraph.word(verb)?;
+            let mut from = verb + 1;
+            let comma = paragraph.is(from, ",");
+            if comma {
+                from += 1;
+            }
+            let introduced = paragraph.word(from).is_some_and(|w| COMPLEMENTISERS.contains(&w));
+            if introduced {
+                from += 1;
+            }
+            let clause_only = SPEECH_VERBS_BEFORE_CLAUSE.contains(&verb_word);
+            if clause_only && !comma && !introduced {
+                return None;
+            }
+            let attribution =
+                Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) };
+            return Some((self.clause(paragraph, from..end)?, attribution));
+        }
+        // `…, kata X.` and `…, ujarnya.` closing the sentence.
+        let comma = (start + 1..end).rev().take(12).find(|&k| paragraph.is(k, ","))?;
+        let attribution = self.cue_then_speaker(index, comma + 1, REPORTING_CUES_AFTER)?;
+        Some((self.clause(paragraph, start..comma)?, attribution))
+    }
+
+    /// The reported clause in `tokens`, without its closing period; `None` when it is too
+    /// short to report anything or only refers back (`hal itu`).
+    fn clause(&self, paragraph: &Paragraph, tokens: Range<usize>) -> Option<Range<usize>> {
+        let content = trim_content(paragraph, tokens);
+        let words = content.clone().filter(|&at| paragraph.tokens[at].kind == Kind::Word).count();
+        let opener = paragraph.word(content.start).unwrap_or_default();
+        (words >= 3 && !ANAPHORIC_OPENERS.contains(&opener)).then_some(content)
+    }
+
+    /// The speaker named from `tokens.start` on (after a cue): a pronoun, a source phrase,
+    /// the first person, the first institution, or capitalised words.
+    fn speaker_after(&self, index: usize, tokens: Range<usize>) -> Option<Named> {
+        let paragraph = &self.paragraphs[index];
+        let tokens = tokens.start..tokens.end.min(paragraph.tokens.len());
+        let first = paragraph.word(tokens.start)?;
+        if PRONOUNS.contains(&first) {
+            return Some(Named::Pronoun(paragraph.original[tokens.start]));
+        }
+        let stop = (tokens.start..tokens.end).find(|&k| paragraph.is_quote_mark(k)).unwrap_or(tokens.end);
+        let person =
+            (tokens.start..stop).find_map(|k| Some((k, self.entity(paragraph.original[k], EntityKind::Person)?)));
+        if let Some(source) = self.source_at(paragraph, tokens.start) {
+            // A source described, then named: `kata pengelola vila di Ubud, Ni Luh …`.
+            return match person {
+                Some((at, person)) if paragraph.is(at - 1, ",") => Some(Named::Entity(person)),
+                _ => Some(Named::Source(source)),
+            };
+        }
+        if let Some((_, person)) = person {
+            return Some(Named::Entity(person));
+        }
+        let spans = &paragraph.original[tokens.start..stop];
+        if let Some(institution) = spans.iter().take(6).find_map(|&s| self.entity(s, EntityKind::Institution)) {
+            return Some(Named::Entity(institution));
+        }
+        self.capitalised_run(paragraph, tokens.start..stop).map(Named::Unknown)
+    }
+
+    /// The subject of a verb after `tokens` (the clause before it): a pronoun just before
+    /// the verb, the last person, the last institution, a source phrase, or capitalised
+    /// words.
+    fn speaker_before(&self, index: usize, tokens: Range<usize>) -> Option<Named> {
+        let paragraph = &self.paragraphs[index];
+        if tokens.is_empty() {
+            return None;
+        }
+        let last = tokens.end - 1;
+        if paragraph.word(last).is_some_and(|w| PRONOUNS.contains(&w)) {
+            return Some(Named::Pronoun(paragraph.original[last]));
+        }
+        let spans = &paragraph.original[tokens.clone()];
+        if let Some(person) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Person)) {
+            return Some(Named::Entity(person));
+        }
+        if let Some(institution) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Institution)) {
+            return Some(Named::Entity(institution));
+        }
+        if let Some(source) = tokens.clone().find_map(|k| self.source_at(paragraph, k)) {
+            return Some(Named::Source(source));
+        }
+        let run = tokens.clone().rev().take_while(|&k| self.capital(paragraph, k)).last()?;
+        self.capitalised_run(paragraph, run..tokens.end).map(Named::Unknown)
+    }
+
+    /// A source phrase starting at token `at`: determiners, then a source noun.
+    fn source_at(&self, paragraph: &Paragraph, at: usize) -> Option<Span> {
+        let head = (at..paragraph.tokens.len())
+            .take(3)
+            .find(|&k| !paragraph.word(k).is_some_and(|w| SOURCE_DETERMINERS.contains(&w)))?;
+        let word = paragraph.word(head)?;
+        let lower = !self.capital(paragraph, head);
+        (lower && SOURCES.contains(&word)).then(|| {
+            // `juru bicara`, `sumber di kepolisian`: the word after a head that needs one.
+            let end = match word {
+                "juru" if paragraph.word(head + 1).is_some() => head + 2,
+                _ => head + 1,
+            };
+            paragraph.span(at..end)
+        })
+    }
+
+    fn capital(&self, paragraph: &Paragraph, at: usize) -> bool {
+        paragraph.word(at).is_some() && self.text[paragraph.original[at].range()].starts_with(char::is_uppercase)
+    }
+
+    /// The capitalised words from `tokens.start`, if it starts with one.
+    fn capitalised_run(&self, paragraph: &Paragraph, tokens: Range<usize>) -> Option<Span> {
+        let end = tokens.clone().take_while(|&k| self.capital(paragraph, k)).last()?;
+        Some(paragraph.span(tokens.start..end + 1))
+    }
+
+    /// The entity of `kind` that covers the token at `span`.
+    fn entity(&self, span: Span, kind: EntityKind) -> Option<usize> {
+        let at = self.entities.partition_point(|e| e.span.end <= span.start);
+        (at..self.entities.len())
+            .take_while(|&i| self.entities[i].span.start <= span.start)
+            .find(|&i| self.entities[i].kind == kind && self.entities[i].span.overlaps(span))
+    }
+
+    /// Gives every quote its speaker: its own attribution's, else its group's, else that
+    /// of the quote before it in the same or the previous paragraph.
+    fn resolve(&self, found: &mut [Found]) {
+        let quoted: Vec<Span> = found
+            .iter()
+            .filter(|f| f.kind == QuoteKind::Direct)
+            .map(|f| self.paragraphs[f.paragraph].span(f.content.clone()))
+            .collect();
+        for at in 0..found.len() {
+            let own = found[at].attribution.as_ref().and_then(|a| a.speaker).map(|named| self.speaker(named, &quoted));
+            let group = found[at].group;
+            let from_group = || {
+                found
+                    .iter()
+                    .filter(|f| group != 0 && f.group == group)
+                    .find_map(|f| f.attribution.as_ref().and_then(|a| a.speaker))
+                    .map(|named| self.speaker(named, &quoted))
+            };
+            let speaker = match (&found[at].attribution, own) {
+                (Some(_), speaker) => speaker,
+                (None, _) => from_group().or_else(|| {
+                    let previous = at.checked_sub(1).map(|p| &found[p])?;
+                    (found[at].paragraph - previous.paragraph <= 1).then(|| previous.speaker.clone()).flatten()
+                }),
+            };
+            found[at].speaker = speaker;
+        }
+    }
+
+    /// The speaker of `named`, a pronoun resolved to the nearest person named before it
+    /// outside quoted words.
+    fn speaker(&self, named: Named, quoted: &[Span]) -> Speaker {
+        let (span, kind, entity) = match named {
+            Named::Entity(i) => {
+                let kind = if self.entities[i].kind == EntityKind::Person {
+                    SpeakerKind::Person
+                } else {
+                    SpeakerKind::Institution
+                };
+                (self.entities[i].span, kind, Some(i))
+            }
+            Named::Pronoun(span) => (span, SpeakerKind::Person, self.antecedent(span, quoted)),
+            Named::Source(span) => (span, SpeakerKind::Source, None),
+            Named::Unknown(span) => (span, SpeakerKind::Person, None),
+        };
+        let entity = entity.map(|i| &self.entities[i]);
+        Speaker {
+            span,
+            text: self.text[span.range()].to_string(),
+            kind,
+            canonical: entity.map(|e| e.canonical.clone()),
+            id: entity.map(|e| e.id.clone()),
+        }
+    }
+
+    /// The person entity nearest before `span` that is not inside quoted words; it looks
+    /// back a bounded number of mentions, so the cost per pronoun stays constant.
+    fn antecedent(&self, span: Span, quoted: &[Span]) -> Option<usize> {
+        let before = self.entities.partition_point(|e| e.span.start < span.start);
+        (0..before).rev().filter(|&i| self.entities[i].kind == EntityKind::Person).take(32).find(|&i| {
+            let mention = self.entities[i].span;
+            let at = quoted.partition_point(|q| q.end <= mention.start);
+            !quoted.get(at).is_some_and(|q| q.contains(mention))
+        })
+    }
+
+    fn quote(&self, found: Found) -> Quote {
+        let paragraph = &self.paragraphs[found.paragraph];
+        let span = paragraph.span(found.content.clone());
+        let cue = found.attribution.map(|a| Cue { span: a.cue_span, text: self.text[a.cue_span.range()].to_string() });
+        Quote { span, text: self.text[span.range()].to_string(), kind: found.kind, cue, speaker: found.speaker }
+    }
+}
+
+/// Whether `word` is a verb after its subject that reports speech.
+fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word) || SPEECH_VERBS_BEFORE_CLAUSE.contains(&word)
+}
+
+/// Whether `word` is a verb after its subject that introduces words in marks.
+fn is_quoting_verb(word: &str) -> bool {
+    is_speech_verb(word) || QUOTING_ONLY_VERBS.contains(&word)
+}
+
+/// `tokens` without the comma or period that closes a quoted piece or a clause (`?` and
+/// `!` stay), nor an ellipsis' last dot.
+fn trim_content(paragraph: &Paragraph, tokens: Range<usize>) -> Range<usize> {
+    let mut content = tokens;
+    if content.end > content.start {
+        let last = content.end - 1;
+        let single_period = paragraph.is(last, ".") && !(last > content.start && paragraph.is(last - 1, "."));
+        if paragraph.is(last, ",") || single_period {
+            content.end -= 1;
+        }
+    }
+    content
+}
