@@ -57,7 +57,8 @@ struct GoldLine {
 struct GoldQuote {
     place: String,
     span: Span,
-    text: String,
+    /// The line as `gold::Annotation::render_quote` renders it.
+    rendered: String,
     kind: String,
     speaker: String,
     /// `person`, `institution`, `source` or `none`.
@@ -77,7 +78,7 @@ impl GoldQuote {
         GoldQuote {
             place,
             span: annotation.span,
-            text: annotation.text.clone(),
+            rendered: annotation.render_quote(),
             kind: field("kind"),
             speaker,
             by,
@@ -355,7 +356,7 @@ impl QuoteScores {
         }
         for gold in expected {
             let Some(quote) = found.quotes.iter().find(|q| q.span == gold.span && kind(q) == gold.kind) else {
-                self.errors.push(format!("{}: missed {} `{}`", gold.place, gold.kind, excerpt(&gold.text)));
+                self.errors.push(format!("{}: missed {}", gold.place, gold.rendered));
                 continue;
             };
             self.matched += 1;
@@ -379,7 +380,7 @@ impl QuoteScores {
         }
         for quote in &found.quotes {
             if !expected.iter().any(|g| g.span == quote.span && g.kind == kind(quote)) {
-                self.errors.push(format!("{name}: spurious {} `{}`", kind(quote), excerpt(&quote.text)));
+                self.errors.push(format!("{name}: spurious {}", gold::render_quote(quote)));
             }
         }
     }
@@ -435,12 +436,6 @@ fn speaker_agrees(gold: &GoldQuote, found: Option<&intisari::Speaker>, extractio
         }
         _ => canonical.is_none() && speaker.kind == SpeakerKind::Person,
     }
-}
-
-/// The first words of a long text.
-fn excerpt(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 10 { words.join(" ") } else { format!("{} …", words[..10].join(" ")) }
 }
 
 fn read_jsonl(path: &str) -> Result<Vec<GoldLine>, String> {
