@@ -117,6 +117,7 @@ impl Extractor {
         if capabilities.people {
             let recognizer = Recognizer { lexicon: &self.inner.names };
             let found = recognizer.find(text, &normalized, &tokens, &entities);
+            people.add_known(text, &found, &self.inner.names, &mut entities);
             people.add_found(text, &found, &mut entities);
             people.add_credits(text, &article.credits, &mut entities);
         }

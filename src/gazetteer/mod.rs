@@ -19,6 +19,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
     ("data/gazetteer/institutions-other.tsv", include_str!("../../data/gazetteer/institutions-other.tsv")),
     ("data/gazetteer/institutions-state.tsv", include_str!("../../data/gazetteer/institutions-state.tsv")),
+    ("data/gazetteer/people.tsv", include_str!("../../data/gazetteer/people.tsv")),
     ("data/gazetteer/places.tsv", include_str!("../../data/gazetteer/places.tsv")),
     ("data/gazetteer/regions.tsv", include_str!("../../data/gazetteer/regions.tsv")),
 ];

@@ -4,6 +4,7 @@ mod lexicon;
 mod recognize;
 
 pub(crate) use lexicon::Lexicon;
+use lexicon::WordClass;
 pub(crate) use recognize::Recognizer;
 
 use std::collections::{HashMap, HashSet};
@@ -70,6 +71,61 @@ impl People {
         person
     }
 
+    /// Records the public figures the gazetteer found (its person entities), before the
+    /// names the recogniser `found` (sorted by span) are added: a found name that is one
+    /// of their forms becomes their mention, with their id and canonical name.
+    ///
+    /// A figure's form inside a longer name (`Megawati` in `Ani Megawati`) or in the name
+    /// of a place or institution (`Jalan Gus Dur`, `Bandara Soekarno-Hatta`) is no mention.
+    pub fn add_known(&mut self, text: &str, found: &[Found], lexicon: &Lexicon, entities: &mut Vec<Entity>) {
+        let mut kept = Vec::with_capacity(entities.len());
+        for entity in entities.drain(..) {
+            if entity.kind != EntityKind::Person {
+                kept.push(entity);
+                continue;
+            }
+            if names_a_place(text, entity.span, lexicon) {
+                continue;
+            }
+            let at = found.partition_point(|m| m.span.end <= entity.span.start);
+            let overlapping: Vec<&Found> = found[at..].iter().take_while(|m| m.span.start < entity.span.end).collect();
+            if overlapping.iter().any(|m| !entity.span.contains(m.span)) {
+                continue;
+            }
+            let index = self.known(&entity.canonical, &entity.id);
+            self.keys.entry(entity.text.to_lowercase()).or_insert(index);
+            if overlapping.is_empty() {
+                let person = self.mention(&entity.canonical, entity.span, None);
+                kept.push(person_entity(text, entity.span, person));
+            } else {
+                // The recogniser's mentions stand for this one; `add_found` records them.
+                for mention in overlapping {
+                    self.keys.entry(text[mention.full.range()].to_lowercase()).or_insert(index);
+                }
+            }
+        }
+        *entities = kept;
+    }
+
+    /// The index of the gazetteer person `canonical` with the gazetteer `id`, added if new.
+    fn known(&mut self, canonical: &str, id: &str) -> usize {
+        let key = canonical.to_lowercase();
+        if let Some(&index) = self.keys.get(&key) {
+            return index;
+        }
+        self.ids.insert(id.to_string());
+        let person = Person {
+            id: id.to_string(),
+            name: canonical.to_string(),
+            roles: Vec::new(),
+            titles: Vec::new(),
+            mentions: Vec::new(),
+        };
+        self.people.push(person);
+        self.keys.insert(key, self.people.len() - 1);
+        self.people.len() - 1
+    }
+
     /// Records the people found in the text (sorted by span), with their person entities.
     pub fn add_found(&mut self, text: &str, found: &[Found], entities: &mut Vec<Entity>) {
         // A name claims a one-word entity inside it (`Sony` in `R Sony Sulaksono`).
@@ -110,6 +166,19 @@ impl People {
         }
         (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
+}
+
+/// Whether the words at `span` are part of a place or institution name: after a head
+/// word such as `Jalan`, `Bandara` or `Universitas`, or joined by a hyphen to the next
+/// capitalised word (`Soekarno-Hatta`).
+fn names_a_place(text: &str, span: Span, lexicon: &Lexicon) -> bool {
+    let before = text[..span.start].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or_default();
+    let previous = previous.trim_end_matches('.');
+    let head = previous.starts_with(char::is_uppercase)
+        && matches!(lexicon.not_name(&previous.to_lowercase()), Some(WordClass::Place | WordClass::Institution));
+    let after = &text[span.end..];
+    head || after.strip_prefix('-').is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// The person entity of one mention of `person`.

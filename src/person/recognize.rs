@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, Written};
 
 /// A person mention found in the text, before people are merged.
@@ -224,8 +224,10 @@ impl Word {
         let first_upper = written.capital;
         let name_like = token.kind == Kind::Word && first_upper && (written.single || written.lower_after);
         let at = entities.partition_point(|e| e.span.end <= original.start);
-        let in_entity = entities.get(at).is_some_and(|e| e.span.overlaps(original));
-        let whole_entity = entities.get(at).is_some_and(|e| e.span == original);
+        // A public figure's name from the gazetteer is read as a name like any other.
+        let entity = entities.get(at).filter(|e| e.kind != EntityKind::Person);
+        let in_entity = entity.is_some_and(|e| e.span.overlaps(original));
+        let whole_entity = entity.is_some_and(|e| e.span == original);
         // Most words are lower case and neither titles nor names: no lookups for them.
         let looked_up = token.kind == Kind::Word && (first_upper || token.text.len() <= 3);
         let not_name = if looked_up { lexicon.not_name(token.text) } else { None };
@@ -466,6 +468,10 @@ impl Paragraph<'_, '_> {
         }
         while end > start && matches!(self.tokens[end - 1].text, "," | "(" | "-") {
             end -= 1;
+        }
+        // `Presiden SBY dan Gus Dur`: the role belongs to the first of the two.
+        if end > start && matches!(self.tokens[end - 1].text, "dan" | "serta" | "&" | "/") {
+            return None;
         }
         // `Juru Bicara Kementerian Luar Negeri (Kemenlu)`: the acronym repeats the name.
         if end >= start + 3 && self.is_mark(end - 1, ")") && self.is_mark(end - 3, "(") {
