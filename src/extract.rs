@@ -128,7 +128,7 @@ impl Extractor {
         entities.sort_by_key(|e| (e.span, e.kind));
         let mut quotes = Vec::new();
         if capabilities.quotes {
-            quotes = quote::find(text, &normalized, &tokens, &entities);
+            quotes = quote::find(text, &normalized, &tokens, &entities, &self.inner.names);
         }
         Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes }
     }

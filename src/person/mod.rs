@@ -3,8 +3,7 @@
 mod lexicon;
 mod recognize;
 
-pub(crate) use lexicon::Lexicon;
-use lexicon::WordClass;
+pub(crate) use lexicon::{Lexicon, WordClass};
 pub(crate) use recognize::Recognizer;
 
 use std::collections::{HashMap, HashSet};

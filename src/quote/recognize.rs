@@ -9,13 +9,15 @@ use std::ops::Range;
 use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
+use crate::person::{Lexicon, WordClass};
 use crate::text::{Kind, Normalized, Token, Tokens, sentences};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
 const CUES_AFTER: &[&str] = &[
     "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tambah", "imbuh", "lanjut", "sambung", "pungkas", "tegas",
     "terang", "sebut", "papar", "tanya", "jawab", "seru", "kenang", "timpal", "sahut", "tandas", "urai", "beber",
-    "klaim", "harap", "pinta", "ajak", "imbau", "tukas", "cetus", "keluh", "bilang", "akui", "jelaskan",
+    "klaim", "harap", "pinta", "ajak", "imbau", "tukas", "cetus", "keluh", "bilang", "akui", "jelaskan", "teriak",
+    "pesan", "balas", "tulis", "bisik", "jerit", "sapa", "canda", "kelakar",
 ];
 
 /// The cues of [`CUES_AFTER`] that also report speech without quote marks (`…, kata X.`);
@@ -166,6 +168,26 @@ const SOURCES: &[&str] = &[
     "teman",
     "diplomat",
     "juru",
+    "wartawan",
+    "jurnalis",
+    "reporter",
+    "pengguna",
+    "penghuni",
+    "pelajar",
+];
+
+/// Nouns that, with `itu` or `tersebut`, refer back to an institution (`lembaga itu`).
+const INSTITUTION_NOUNS: &[&str] = &[
+    "lembaga",
+    "instansi",
+    "perusahaan",
+    "kementerian",
+    "badan",
+    "organisasi",
+    "pemerintah",
+    "komisi",
+    "otoritas",
+    "bank",
 ];
 
 /// Words before a source noun that belong to the phrase (`seorang warga`, `salah satu saksi`).
@@ -236,10 +258,16 @@ const TITLE_WORDS: &[&str] = &[
 const FEWEST_UNATTRIBUTED_WORDS: usize = 4;
 
 /// The quotes of a document, in text order.
-pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, entities: &[Entity]) -> Vec<Quote> {
+pub(crate) fn find(
+    text: &str,
+    normalized: &Normalized,
+    tokens: &Tokens,
+    entities: &[Entity],
+    lexicon: &Lexicon,
+) -> Vec<Quote> {
     let paragraphs: Vec<Paragraph> =
         tokens.paragraphs().map(|(_, tokens)| Paragraph::new(text, normalized, tokens)).collect();
-    let document = Document { text, entities, paragraphs };
+    let document = Document { text, lexicon, entities, paragraphs };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
     found.sort_by_key(|f| (f.paragraph, f.content.start));
@@ -349,12 +377,16 @@ enum Named {
     Pronoun(Span),
     /// An unnamed source phrase.
     Source(Span),
-    /// Capitalised words no entity covers (a name only written once, in capitals).
-    Unknown(Span),
+    /// A noun phrase that refers back to an institution (`lembaga itu`).
+    Institutional(Span),
+    /// Capitalised words no entity covers (a name the recognisers do not know, a name in
+    /// an all-capitals article, an institution no gazetteer lists).
+    Unknown(Span, SpeakerKind),
 }
 
 struct Document<'a, 't> {
     text: &'a str,
+    lexicon: &'a Lexicon,
     entities: &'a [Entity],
     paragraphs: Vec<Paragraph<'t>>,
 }
@@ -426,7 +458,7 @@ impl Document<'_, '_> {
                 let used =
                     |cue: (usize, usize)| found.iter().any(|f| f.attribution.as_ref().is_some_and(|a| a.cue == cue));
                 quote.attribution = close
-                    .and_then(|close| self.attribution_after(index, close + 1))
+                    .and_then(|close| self.attribution_after(index, close))
                     .or_else(|| self.attribution_before(index, start).filter(|a| !used(a.cue)));
                 found.push(quote);
             }
@@ -470,13 +502,19 @@ impl Document<'_, '_> {
         open > 0 && paragraph.word(open - 1).is_some_and(|w| TITLE_WORDS.contains(&w))
     }
 
-    /// The attribution after a closing mark: `, kata X`, `, ujarnya`, `, X menambahkan`.
-    fn attribution_after(&self, index: usize, mut at: usize) -> Option<Attribution> {
+    /// The attribution after the closing mark at `close`: `, kata X`, `, ujarnya`,
+    /// `, X menambahkan`. After a piece closed by a period, a capitalised word starts the
+    /// next sentence rather than an attribution.
+    fn attribution_after(&self, index: usize, close: usize) -> Option<Attribution> {
         let paragraph = &self.paragraphs[index];
+        let mut at = close + 1;
         if paragraph.is(at, ",") {
             at += 1;
         }
         paragraph.word(at)?;
+        if close > 0 && paragraph.is(close - 1, ".") && self.capital(paragraph, at) {
+            return None;
+        }
         if let Some(attribution) = self.cue_then_speaker(index, at, CUES_AFTER) {
             return Some(attribution);
         }
@@ -521,21 +559,30 @@ impl Document<'_, '_> {
         }
         let start = paragraph.sentence_start[open - 1];
         let before = open - 1;
-        if paragraph.is(before, ":") {
+        // The speech verb of the clause before the mark: right before it, or before the
+        // comma or colon that ends the clause.
+        let verb = match paragraph.tokens[before].text {
+            "," | ":" => (start..before)
+                .rev()
+                .take(16)
+                .take_while(|&k| !paragraph.is_quote_mark(k))
+                .find(|&k| paragraph.word(k).is_some_and(|w| is_quoting_verb(w) || w == "kata" || w == "menurut")),
+            word if is_quoting_verb(word) => Some(before),
+            _ => None,
+        };
+        let last = if verb == Some(before) { open } else { before };
+        let Some(verb) = verb else {
+            // `Wulan Oktaviani: "…"`: the colon is the cue.
+            if !paragraph.is(before, ":") {
+                return None;
+            }
             let speaker = self.speaker_before(index, start..before)?;
             return Some(Attribution {
                 cue: (index, before),
                 cue_span: paragraph.original[before],
                 speaker: Some(speaker),
             });
-        }
-        let last = if paragraph.is(before, ",") { before } else { open };
-        // The nearest speech verb in the clause before the mark.
-        let verb = (start..last)
-            .rev()
-            .take(16)
-            .take_while(|&k| !paragraph.is_quote_mark(k))
-            .find(|&k| paragraph.word(k).is_some_and(|w| is_quoting_verb(w) || w == "kata" || w == "menurut"))?;
+        };
         let word = paragraph.word(verb)?;
         let speaker = if word == "kata" || word == "menurut" {
             self.speaker_after(index, verb + 1..last)
@@ -557,8 +604,8 @@ impl Document<'_, '_> {
             let mut start = 0;
             while start < paragraph.tokens.len() {
                 let end = paragraph.sentence_end(start);
-                let marked = (start..end).any(|at| paragraph.is_quote_mark(at))
-                    || direct.iter().any(|f| f.paragraph == index && f.content.start < end && start < f.content.end);
+                let marked =
+                    direct.iter().any(|f| f.paragraph == index && f.content.start <= end && start <= f.content.end);
                 if !marked && let Some((content, attribution)) = self.reported(index, start..end) {
                     found.push(Found {
                         paragraph: index,
@@ -583,7 +630,14 @@ impl Document<'_, '_> {
         if let Some(at) = (start..end.min(start + 5))
             .find(|&k| paragraph.word(k).is_some_and(|w| w == "menurut" || w == "menurutnya"))
         {
-            let comma = (at + 1..end.min(at + 20)).find(|&k| paragraph.is(k, ","))?;
+            let mut comma = (at + 1..end.min(at + 20)).find(|&k| paragraph.is(k, ","))?;
+            // `Menurut Kepala BPS Bali, I Gusti Ngurah Wiratma, …`: the name in apposition
+            // belongs to the speaker.
+            if self.entity(paragraph.original.get(comma + 1).copied()?, EntityKind::Person).is_some()
+                && let Some(second) = (comma + 2..end.min(comma + 10)).find(|&k| paragraph.is(k, ","))
+            {
+                comma = second;
+            }
             let attribution = if paragraph.word(at) == Some("menurut") {
                 let speaker = self.speaker_after(index, at + 1..comma)?;
                 Attribution { cue: (index, at), cue_span: paragraph.original[at], speaker: Some(speaker) }
@@ -601,9 +655,14 @@ impl Document<'_, '_> {
             if comma {
                 from += 1;
             }
-            let introduced = paragraph.word(from).is_some_and(|w| COMPLEMENTISERS.contains(&w));
-            if introduced {
-                from += 1;
+            // `mengatakan di Jakarta, Senin, bahwa …`, `mengatakan kepada wartawan bahwa …`:
+            // where and to whom it was said come before the clause.
+            let complementiser = (from..end.min(from + 12))
+                .take_while(|&k| self.circumstance(paragraph, k))
+                .find(|&k| paragraph.word(k).is_some_and(|w| COMPLEMENTISERS.contains(&w)));
+            let introduced = complementiser.is_some();
+            if let Some(at) = complementiser {
+                from = at + 1;
             }
             let clause_only = SPEECH_VERBS_BEFORE_CLAUSE.contains(&verb_word);
             if clause_only && !comma && !introduced {
@@ -613,10 +672,59 @@ impl Document<'_, '_> {
                 Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) };
             return Some((self.clause(paragraph, from..end)?, attribution));
         }
-        // `…, kata X.` and `…, ujarnya.` closing the sentence.
-        let comma = (start + 1..end).rev().take(12).find(|&k| paragraph.is(k, ","))?;
-        let attribution = self.cue_then_speaker(index, comma + 1, REPORTING_CUES_AFTER)?;
+        // `…, kata X.` and `…, ujarnya.` closing the sentence (the speaker may have commas
+        // of their own: `kata Direktur pasar, Heru Santosa, di Jakarta`).
+        let (comma, attribution) = (start + 1..end)
+            .rev()
+            .filter(|&k| paragraph.is(k, ","))
+            .find_map(|k| Some((k, self.cue_then_speaker(index, k + 1, REPORTING_CUES_AFTER)?)))?;
         Some((self.clause(paragraph, start..comma)?, attribution))
+    }
+
+    /// Whether token `at` can stand between a speech verb and `bahwa`: a place, a time, an
+    /// audience (`di Jakarta, Senin (17/11),`, `kepada wartawan`), or `bahwa` itself.
+    fn circumstance(&self, paragraph: &Paragraph, at: usize) -> bool {
+        let token = paragraph.tokens[at];
+        match token.kind {
+            Kind::Number => true,
+            Kind::Mark => matches!(token.text, "," | "(" | ")" | "/" | "-"),
+            Kind::Word => {
+                self.capital(paragraph, at)
+                    || COMPLEMENTISERS.contains(&token.text)
+                    || matches!(
+                        token.text,
+                        "di" | "pada"
+                            | "kepada"
+                            | "ke"
+                            | "saat"
+                            | "ketika"
+                            | "usai"
+                            | "seusai"
+                            | "dalam"
+                            | "para"
+                            | "wartawan"
+                            | "media"
+                            | "awak"
+                            | "jurnalis"
+                            | "pers"
+                            | "sela"
+                            | "sela-sela"
+                            | "acara"
+                            | "kegiatan"
+                            | "rapat"
+                            | "konferensi"
+                            | "jumpa"
+                            | "siang"
+                            | "pagi"
+                            | "sore"
+                            | "malam"
+                            | "hari"
+                            | "ini"
+                            | "itu"
+                            | "tersebut"
+                    )
+            }
+        }
     }
 
     /// The reported clause in `tokens`, without its closing period; `None` when it is too
@@ -628,7 +736,8 @@ impl Document<'_, '_> {
         (words >= 3 && !ANAPHORIC_OPENERS.contains(&opener)).then_some(content)
     }
 
-    /// The speaker named from `tokens.start` on (after a cue): a pronoun, a source phrase,
+    /// The speaker named from `tokens.start` on (after a cue): a pronoun, a source phrase
+    /// (unless a name follows it: `kata petani Suparjo`, `kata seorang warga, Suparjo`),
     /// the first person, the first institution, or capitalised words.
     fn speaker_after(&self, index: usize, tokens: Range<usize>) -> Option<Named> {
         let paragraph = &self.paragraphs[index];
@@ -640,10 +749,9 @@ impl Document<'_, '_> {
         let stop = (tokens.start..tokens.end).find(|&k| paragraph.is_quote_mark(k)).unwrap_or(tokens.end);
         let person =
             (tokens.start..stop).find_map(|k| Some((k, self.entity(paragraph.original[k], EntityKind::Person)?)));
-        if let Some(source) = self.source_at(paragraph, tokens.start) {
-            // A source described, then named: `kata pengelola vila di Ubud, Ni Luh …`.
+        if let Some((source, source_end)) = self.source_at(paragraph, tokens.start) {
             return match person {
-                Some((at, person)) if paragraph.is(at - 1, ",") => Some(Named::Entity(person)),
+                Some((at, person)) if at == source_end || paragraph.is(at - 1, ",") => Some(Named::Entity(person)),
                 _ => Some(Named::Source(source)),
             };
         }
@@ -654,12 +762,13 @@ impl Document<'_, '_> {
         if let Some(institution) = spans.iter().take(6).find_map(|&s| self.entity(s, EntityKind::Institution)) {
             return Some(Named::Entity(institution));
         }
-        self.capitalised_run(paragraph, tokens.start..stop).map(Named::Unknown)
+        self.unknown(paragraph, tokens.start..stop)
     }
 
-    /// The subject of a verb after `tokens` (the clause before it): a pronoun just before
-    /// the verb, the last person, the last institution, a source phrase, or capitalised
-    /// words.
+    /// The subject of a verb after `tokens` (the clause before it): a pronoun or a phrase
+    /// referring back to an institution just before the verb, the last person, a source
+    /// phrase opening the clause, the last institution, or the capitalised words before
+    /// the verb.
     fn speaker_before(&self, index: usize, tokens: Range<usize>) -> Option<Named> {
         let paragraph = &self.paragraphs[index];
         if tokens.is_empty() {
@@ -669,45 +778,72 @@ impl Document<'_, '_> {
         if paragraph.word(last).is_some_and(|w| PRONOUNS.contains(&w)) {
             return Some(Named::Pronoun(paragraph.original[last]));
         }
+        // `Lembaga itu (juga) menilai …`
+        let adverb = paragraph.word(last).is_some_and(|w| matches!(w, "juga" | "pun" | "pula" | "lalu" | "kemudian"));
+        let end = if adverb { last } else { tokens.end };
+        if end >= tokens.start + 2
+            && paragraph.word(end - 1).is_some_and(|w| matches!(w, "itu" | "tersebut" | "ini"))
+            && paragraph.word(end - 2).is_some_and(|w| INSTITUTION_NOUNS.contains(&w))
+        {
+            return Some(Named::Institutional(paragraph.span(end - 2..end)));
+        }
         let spans = &paragraph.original[tokens.clone()];
         if let Some(person) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Person)) {
             return Some(Named::Entity(person));
         }
+        // A source opens the clause, or follows a connective and its comma.
+        let opening = tokens.clone().filter(|&k| k == tokens.start || paragraph.is(k - 1, ","));
+        if let Some((source, _)) = opening.take(3).find_map(|k| self.source_at(paragraph, k)) {
+            return Some(Named::Source(source));
+        }
         if let Some(institution) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Institution)) {
             return Some(Named::Entity(institution));
         }
-        if let Some(source) = tokens.clone().find_map(|k| self.source_at(paragraph, k)) {
-            return Some(Named::Source(source));
-        }
-        let run = tokens.clone().rev().take_while(|&k| self.capital(paragraph, k)).last()?;
-        self.capitalised_run(paragraph, run..tokens.end).map(Named::Unknown)
+        // `Kepala SMA Negeri 3 Pekanbaru, Syafrizal, menegaskan`: the name before the verb.
+        let end = if paragraph.is(last, ",") { last } else { tokens.end };
+        let run = (tokens.start..end).rev().take_while(|&k| self.capital(paragraph, k)).last()?;
+        self.unknown(paragraph, run..end)
     }
 
-    /// A source phrase starting at token `at`: determiners, then a source noun.
-    fn source_at(&self, paragraph: &Paragraph, at: usize) -> Option<Span> {
+    /// A source phrase starting at token `at` (determiners, then a source noun, then what
+    /// places it: `sumber di kepolisian`, `warga Desa Sumberejo`), and the token after it.
+    fn source_at(&self, paragraph: &Paragraph, at: usize) -> Option<(Span, usize)> {
         let head = (at..paragraph.tokens.len())
             .take(3)
             .find(|&k| !paragraph.word(k).is_some_and(|w| SOURCE_DETERMINERS.contains(&w)))?;
         let word = paragraph.word(head)?;
-        let lower = !self.capital(paragraph, head);
-        (lower && SOURCES.contains(&word)).then(|| {
-            // `juru bicara`, `sumber di kepolisian`: the word after a head that needs one.
-            let end = match word {
-                "juru" if paragraph.word(head + 1).is_some() => head + 2,
-                _ => head + 1,
-            };
-            paragraph.span(at..end)
-        })
+        if !SOURCES.contains(&word) || self.entity(paragraph.original[head], EntityKind::Person).is_some() {
+            return None;
+        }
+        let mut end = head + 1;
+        if word == "juru" && paragraph.word(end).is_some() {
+            end += 1;
+        }
+        if paragraph.word(end).is_some_and(|w| w == "di" || w == "dari") && paragraph.word(end + 1).is_some() {
+            end += 2;
+        }
+        while self.capital(paragraph, end) && self.entity(paragraph.original[end], EntityKind::Person).is_none() {
+            end += 1;
+        }
+        Some((paragraph.span(at..end), end))
     }
 
     fn capital(&self, paragraph: &Paragraph, at: usize) -> bool {
         paragraph.word(at).is_some() && self.text[paragraph.original[at].range()].starts_with(char::is_uppercase)
     }
 
-    /// The capitalised words from `tokens.start`, if it starts with one.
-    fn capitalised_run(&self, paragraph: &Paragraph, tokens: Range<usize>) -> Option<Span> {
+    /// The capitalised words from `tokens.start`, if it starts with one: an institution
+    /// when its first word heads institution names (`Pemerintah Provinsi Bali`), else a
+    /// person.
+    fn unknown(&self, paragraph: &Paragraph, tokens: Range<usize>) -> Option<Named> {
         let end = tokens.clone().take_while(|&k| self.capital(paragraph, k)).last()?;
-        Some(paragraph.span(tokens.start..end + 1))
+        let first = paragraph.word(tokens.start)?;
+        let kind = match self.lexicon.not_name(first) {
+            Some(WordClass::Institution) => SpeakerKind::Institution,
+            Some(_) if end == tokens.start => return None,
+            _ => SpeakerKind::Person,
+        };
+        Some(Named::Unknown(paragraph.span(tokens.start..end + 1), kind))
     }
 
     /// The entity of `kind` that covers the token at `span`.
@@ -726,15 +862,19 @@ impl Document<'_, '_> {
             .filter(|f| f.kind == QuoteKind::Direct)
             .map(|f| self.paragraphs[f.paragraph].span(f.content.clone()))
             .collect();
+        // The last person who spoke, for a pronoun whose person no entity names.
+        let mut last_person: Option<Speaker> = None;
         for at in 0..found.len() {
-            let own = found[at].attribution.as_ref().and_then(|a| a.speaker).map(|named| self.speaker(named, &quoted));
+            let last = last_person.as_ref();
+            let own =
+                found[at].attribution.as_ref().and_then(|a| a.speaker).map(|named| self.speaker(named, &quoted, last));
             let group = found[at].group;
             let from_group = || {
                 found
                     .iter()
                     .filter(|f| group != 0 && f.group == group)
                     .find_map(|f| f.attribution.as_ref().and_then(|a| a.speaker))
-                    .map(|named| self.speaker(named, &quoted))
+                    .map(|named| self.speaker(named, &quoted, last))
             };
             let speaker = match (&found[at].attribution, own) {
                 (Some(_), speaker) => speaker,
@@ -743,41 +883,53 @@ impl Document<'_, '_> {
                     (found[at].paragraph - previous.paragraph <= 1).then(|| previous.speaker.clone()).flatten()
                 }),
             };
+            if let Some(speaker) = speaker.as_ref().filter(|s| s.kind == SpeakerKind::Person && s.canonical.is_some()) {
+                last_person = Some(speaker.clone());
+            }
             found[at].speaker = speaker;
         }
     }
 
-    /// The speaker of `named`, a pronoun resolved to the nearest person named before it
-    /// outside quoted words.
-    fn speaker(&self, named: Named, quoted: &[Span]) -> Speaker {
-        let (span, kind, entity) = match named {
-            Named::Entity(i) => {
-                let kind = if self.entities[i].kind == EntityKind::Person {
-                    SpeakerKind::Person
-                } else {
-                    SpeakerKind::Institution
-                };
-                (self.entities[i].span, kind, Some(i))
+    /// The speaker of `named`. A pronoun resolves to the nearest person named before it
+    /// outside quoted words, or to the last person who spoke (`last_person`) when they
+    /// spoke after that; a phrase like `lembaga itu` to the nearest institution before it.
+    fn speaker(&self, named: Named, quoted: &[Span], last_person: Option<&Speaker>) -> Speaker {
+        let (span, kind) = match named {
+            Named::Entity(i) if self.entities[i].kind == EntityKind::Person => {
+                (self.entities[i].span, SpeakerKind::Person)
             }
-            Named::Pronoun(span) => (span, SpeakerKind::Person, self.antecedent(span, quoted)),
-            Named::Source(span) => (span, SpeakerKind::Source, None),
-            Named::Unknown(span) => (span, SpeakerKind::Person, None),
+            Named::Entity(i) => (self.entities[i].span, SpeakerKind::Institution),
+            Named::Pronoun(span) => (span, SpeakerKind::Person),
+            Named::Institutional(span) => (span, SpeakerKind::Institution),
+            Named::Source(span) => (span, SpeakerKind::Source),
+            Named::Unknown(span, kind) => (span, kind),
         };
-        let entity = entity.map(|i| &self.entities[i]);
-        Speaker {
-            span,
-            text: self.text[span.range()].to_string(),
-            kind,
-            canonical: entity.map(|e| e.canonical.clone()),
-            id: entity.map(|e| e.id.clone()),
-        }
+        let text = self.text[span.range()].to_string();
+        let link =
+            |entity: Option<usize>| entity.map(|i| (self.entities[i].canonical.clone(), self.entities[i].id.clone()));
+        let (canonical, id) = match named {
+            Named::Entity(i) => (Some(self.entities[i].canonical.clone()), Some(self.entities[i].id.clone())),
+            Named::Pronoun(span) => {
+                let entity = self.antecedent(span, quoted, EntityKind::Person);
+                let spoke_later =
+                    last_person.filter(|p| entity.is_none_or(|i| p.span.start > self.entities[i].span.end));
+                match spoke_later {
+                    Some(person) => (person.canonical.clone(), person.id.clone()),
+                    None => link(entity).unzip(),
+                }
+            }
+            Named::Institutional(span) => link(self.antecedent(span, quoted, EntityKind::Institution)).unzip(),
+            Named::Source(_) => (None, None),
+            Named::Unknown(..) => (Some(text.clone()), None),
+        };
+        Speaker { span, text, kind, canonical, id }
     }
 
-    /// The person entity nearest before `span` that is not inside quoted words; it looks
+    /// The entity of `kind` nearest before `span` that is not inside quoted words; it looks
     /// back a bounded number of mentions, so the cost per pronoun stays constant.
-    fn antecedent(&self, span: Span, quoted: &[Span]) -> Option<usize> {
+    fn antecedent(&self, span: Span, quoted: &[Span], kind: EntityKind) -> Option<usize> {
         let before = self.entities.partition_point(|e| e.span.start < span.start);
-        (0..before).rev().filter(|&i| self.entities[i].kind == EntityKind::Person).take(32).find(|&i| {
+        (0..before).rev().filter(|&i| self.entities[i].kind == kind).take(32).find(|&i| {
             let mention = self.entities[i].span;
             let at = quoted.partition_point(|q| q.end <= mention.start);
             !quoted.get(at).is_some_and(|q| q.contains(mention))
