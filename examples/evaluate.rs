@@ -50,41 +50,7 @@ struct GoldLine {
     reference: Option<intisari::Date>,
     /// The gold quote lines, for the golden formats only.
     #[serde(skip)]
-    quotes: Option<Vec<GoldQuote>>,
-}
-
-/// A gold quote line.
-struct GoldQuote {
-    place: String,
-    span: Span,
-    /// The line as `gold::Annotation::render_quote` renders it.
-    rendered: String,
-    kind: String,
-    speaker: String,
-    /// `person`, `institution`, `source` or `none`.
-    by: String,
-    cue: String,
-}
-
-impl GoldQuote {
-    fn of(place: String, annotation: &gold::Annotation) -> GoldQuote {
-        let field = |key: &str| annotation.field(key).unwrap_or_default().to_string();
-        let speaker = field("speaker");
-        let by = match annotation.field("by") {
-            Some(by) => by.to_string(),
-            None if speaker.is_empty() => "none".to_string(),
-            None => "person".to_string(),
-        };
-        GoldQuote {
-            place,
-            span: annotation.span,
-            rendered: annotation.render_quote(),
-            kind: field("kind"),
-            speaker,
-            by,
-            cue: field("cue"),
-        }
-    }
+    quotes: Option<Vec<gold::GoldQuote>>,
 }
 
 /// A gold date line: where it is written (`file:line`), its span and its rendering
@@ -347,41 +313,20 @@ struct QuoteScores {
 }
 
 impl QuoteScores {
-    fn add(&mut self, name: &str, expected: &[GoldQuote], found: &Extraction) {
-        let kind = |q: &intisari::Quote| if q.kind == intisari::QuoteKind::Direct { "direct" } else { "indirect" };
+    fn add(&mut self, name: &str, expected: &[gold::GoldQuote], found: &Extraction) {
         for label in ["direct", "indirect"] {
-            let p: Vec<Span> = found.quotes.iter().filter(|q| kind(q) == label).map(|q| q.span).collect();
+            let p: Vec<Span> = found.quotes.iter().filter(|q| gold::quote_kind(q) == label).map(|q| q.span).collect();
             let g: Vec<Span> = expected.iter().filter(|q| q.kind == label).map(|q| q.span).collect();
             self.spans.entry(label.to_string()).or_default().add(Counts::of(&p, &g));
         }
-        for gold in expected {
-            let Some(quote) = found.quotes.iter().find(|q| q.span == gold.span && kind(q) == gold.kind) else {
-                self.errors.push(format!("{}: missed {}", gold.place, gold.rendered));
-                continue;
-            };
+        let judged = gold::judge_quotes(expected, found);
+        self.errors.extend(judged.errors(name));
+        for (gold, _, speaker_right, cue_right) in judged.matched {
             self.matched += 1;
-            let right = speaker_agrees(gold, quote.speaker.as_ref(), found);
             let tally = self.right_speakers.entry(gold.by.clone()).or_default();
             tally.1 += 1;
-            if right {
-                tally.0 += 1;
-            } else {
-                let got = quote.speaker.as_ref().map_or("none".to_string(), |s| {
-                    format!("`{}` ({:?}, {})", s.text, s.kind, s.canonical.as_deref().unwrap_or("-"))
-                });
-                self.errors.push(format!("{}: speaker {} `{}`, found {got}", gold.place, gold.by, gold.speaker));
-            }
-            let cue = quote.cue.as_ref().map_or("", |c| c.text.as_str());
-            if cue == gold.cue {
-                self.right_cues += 1;
-            } else {
-                self.errors.push(format!("{}: cue `{}`, found `{cue}`", gold.place, gold.cue));
-            }
-        }
-        for quote in &found.quotes {
-            if !expected.iter().any(|g| g.span == quote.span && g.kind == kind(quote)) {
-                self.errors.push(format!("{name}: spurious {}", gold::render_quote(quote)));
-            }
+            tally.0 += usize::from(speaker_right);
+            self.right_cues += usize::from(cue_right);
         }
     }
 
@@ -410,31 +355,6 @@ impl QuoteScores {
                 println!("  {line}");
             }
         }
-    }
-}
-
-/// Whether the found speaker is the gold one: a person by canonical name (or the name as
-/// written when unresolved), an institution by name or entity, a source by its phrase,
-/// and no speaker when neither names anyone.
-fn speaker_agrees(gold: &GoldQuote, found: Option<&intisari::Speaker>, extraction: &Extraction) -> bool {
-    use intisari::SpeakerKind;
-    let Some(speaker) = found else {
-        return gold.by == "none";
-    };
-    let canonical = speaker.canonical.as_deref();
-    match gold.by.as_str() {
-        "person" => speaker.kind == SpeakerKind::Person && canonical.unwrap_or(&speaker.text) == gold.speaker,
-        "institution" => {
-            speaker.kind == SpeakerKind::Institution
-                && (canonical == Some(gold.speaker.as_str())
-                    || speaker.text == gold.speaker
-                    || extraction.entities.iter().any(|e| Some(&e.id) == speaker.id.as_ref() && e.text == gold.speaker))
-        }
-        "source" => {
-            speaker.kind == SpeakerKind::Source
-                && (speaker.text.starts_with(&gold.speaker) || gold.speaker.starts_with(&speaker.text))
-        }
-        _ => canonical.is_none() && speaker.kind == SpeakerKind::Person,
     }
 }
 
@@ -473,7 +393,7 @@ fn read_golden_dir(dir: &Path) -> Result<Vec<GoldLine>, String> {
         let dates = annotations.iter().filter(|a| a.kind == "date");
         let dates = dates.map(|a| GoldDate::of(format!("{stem}.tsv:{}", a.line), a)).collect();
         let quotes = annotations.iter().filter(|a| a.kind == "quote");
-        let quotes = quotes.map(|a| GoldQuote::of(format!("{stem}.tsv:{}", a.line), a)).collect();
+        let quotes = quotes.map(|a| gold::GoldQuote::of(format!("{stem}.tsv:{}", a.line), a)).collect();
         golds.push(GoldLine { name: stem, text, entities, dates: Some(dates), reference: None, quotes: Some(quotes) });
     }
     Ok(golds)
@@ -493,7 +413,11 @@ fn read_cases(path: &str) -> Result<Vec<GoldLine>, String> {
                 case.annotations.iter().filter(|a| a.kind == "date").map(|a| GoldDate::of(place(a), a)).collect(),
             ),
             quotes: Some(
-                case.annotations.iter().filter(|a| a.kind == "quote").map(|a| GoldQuote::of(place(a), a)).collect(),
+                case.annotations
+                    .iter()
+                    .filter(|a| a.kind == "quote")
+                    .map(|a| gold::GoldQuote::of(place(a), a))
+                    .collect(),
             ),
             reference: case.reference,
             text: case.text,

@@ -83,12 +83,11 @@ impl People {
                 kept.push(entity);
                 continue;
             }
-            if names_a_place(text, entity.span, lexicon) {
-                continue;
-            }
             let at = found.partition_point(|m| m.span.end <= entity.span.start);
             let overlapping: Vec<&Found> = found[at..].iter().take_while(|m| m.span.start < entity.span.end).collect();
-            if overlapping.iter().any(|m| !entity.span.contains(m.span)) {
+            // A name the recogniser did not read as a person's is checked for a place.
+            let not_a_person = overlapping.is_empty() && names_a_place(text, entity.span, lexicon);
+            if not_a_person || overlapping.iter().any(|m| !entity.span.contains(m.span)) {
                 continue;
             }
             let index = self.known(&entity.canonical, &entity.id);
@@ -168,14 +167,17 @@ impl People {
 }
 
 /// Whether the words at `span` are part of a place or institution name: after a head
-/// word such as `Jalan`, `Bandara` or `Universitas`, or joined by a hyphen to the next
-/// capitalised word (`Soekarno-Hatta`).
+/// word such as `Jalan`, `Bandara` or `Universitas` (up to two capitalised words before
+/// it: `Stadion Gelora B.J. Habibie`), or joined by a hyphen to the next capitalised word
+/// (`Soekarno-Hatta`).
 fn names_a_place(text: &str, span: Span, lexicon: &Lexicon) -> bool {
-    let before = text[..span.start].trim_end();
-    let previous = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or_default();
-    let previous = previous.trim_end_matches('.');
-    let head = previous.starts_with(char::is_uppercase)
-        && matches!(lexicon.not_name(&previous.to_lowercase()), Some(WordClass::Place | WordClass::Institution));
+    let before = &text[..span.start];
+    let words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let capitalised = words.take_while(|w| w.starts_with(char::is_uppercase)).take(4);
+    let head = capitalised
+        .filter(|w| w.chars().count() > 1)
+        .take(3)
+        .any(|w| matches!(lexicon.not_name(&w.to_lowercase()), Some(WordClass::Place | WordClass::Institution)));
     let after = &text[span.end..];
     head || after.strip_prefix('-').is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }

@@ -4,6 +4,8 @@
 //!
 //! Everything reads the document's shared tokens; nothing here scans the text again.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
@@ -96,6 +98,9 @@ const COMPLEMENTISERS: &[&str] = &["bahwa", "jika", "kalau"];
 
 /// Words a reported clause never starts with: it refers back instead of reporting.
 const ANAPHORIC_OPENERS: &[&str] = &["hal", "demikian", "begitu", "itu", "ini", "tersebut"];
+
+/// Adverbs between a subject and its verb (`Ia juga mengatakan`).
+const ADVERBS: &[&str] = &["juga", "pun", "pula", "lalu", "kemudian", "kembali", "bahkan", "sempat", "lantas"];
 
 /// Pronouns that speak for a person named before.
 const PRONOUNS: &[&str] = &["dia", "ia", "beliau"];
@@ -267,7 +272,7 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let paragraphs: Vec<Paragraph> =
         tokens.paragraphs().map(|(_, tokens)| Paragraph::new(text, normalized, tokens)).collect();
-    let document = Document { text, lexicon, entities, paragraphs };
+    let document = Document { text, lexicon, entities, paragraphs, name_words: OnceCell::new() };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
     found.sort_by_key(|f| (f.paragraph, f.content.start));
@@ -389,6 +394,8 @@ struct Document<'a, 't> {
     lexicon: &'a Lexicon,
     entities: &'a [Entity],
     paragraphs: Vec<Paragraph<'t>>,
+    /// The words of the people's full names, made when an unknown name first needs them.
+    name_words: OnceCell<HashSet<&'a str>>,
 }
 
 impl Document<'_, '_> {
@@ -424,6 +431,8 @@ impl Document<'_, '_> {
                         pieces.push((start, Some(at)));
                         open = Some(at);
                     }
+                    // `pipa 12" baru` inside a quote: an inch sign, not its end.
+                    Some(_) if self.inch_sign(paragraph, at) => {}
                     Some(start) => {
                         pieces.push((start, Some(at)));
                         open = None;
@@ -474,12 +483,29 @@ impl Document<'_, '_> {
             let attributed = pieces.iter().any(|f| f.attribution.is_some());
             let words: usize = pieces.iter().map(|f| self.words(f)).sum();
             let title_like = pieces.iter().all(|f| self.title_case(f));
-            if attributed || (words >= FEWEST_UNATTRIBUTED_WORDS && !title_like) {
+            // `"Maling! Maling!"`: an exclamation or question is a statement however short.
+            let exclaimed = pieces.iter().any(|f| {
+                let tokens = &self.paragraphs[f.paragraph].tokens[f.content.clone()];
+                tokens.last().is_some_and(|t| matches!(t.text, "!" | "?"))
+            });
+            if attributed || exclaimed || (words >= FEWEST_UNATTRIBUTED_WORDS && !title_like) {
                 kept.extend_from_slice(pieces);
             }
             at = end;
         }
         kept
+    }
+
+    /// Whether the straight mark at `at` follows a number without a space and is followed,
+    /// after a space, by a lower-case word: the sign for inches.
+    fn inch_sign(&self, paragraph: &Paragraph, at: usize) -> bool {
+        let tokens = paragraph.tokens;
+        let after_number = at > 0 && tokens[at].glued && tokens[at - 1].kind == Kind::Number;
+        let next = tokens.get(at + 1);
+        after_number
+            && next.is_some_and(|t| !t.glued && t.kind == Kind::Word)
+            && !self.capital(paragraph, at + 1)
+            && self.text[paragraph.original[at].range()] == *"\""
     }
 
     fn words(&self, found: &Found) -> usize {
@@ -644,7 +670,7 @@ impl Document<'_, '_> {
             } else {
                 self.cue_then_speaker(index, at, &["menurut"])?
             };
-            return Some((self.clause(paragraph, comma + 1..end)?, attribution));
+            return Some((self.clause(paragraph, comma + 1..end, false)?, attribution));
         }
         // `X mengatakan (bahwa) …`
         if let Some(verb) = (start + 1..end).find(|&k| paragraph.word(k).is_some_and(is_speech_verb)) {
@@ -668,9 +694,16 @@ impl Document<'_, '_> {
             if clause_only && !comma && !introduced {
                 return None;
             }
+            // `menyebut jalan itu sebagai "jalan tikus"` names a thing; it reports nothing.
+            let naming = verb_word == "menyebut"
+                && (from..end)
+                    .any(|k| paragraph.word(k) == Some("sebagai") || matches!(paragraph.tokens[k].text, "\"" | "'"));
+            if naming {
+                return None;
+            }
             let attribution =
                 Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) };
-            return Some((self.clause(paragraph, from..end)?, attribution));
+            return Some((self.clause(paragraph, from..end, true)?, attribution));
         }
         // `…, kata X.` and `…, ujarnya.` closing the sentence (the speaker may have commas
         // of their own: `kata Direktur pasar, Heru Santosa, di Jakarta`).
@@ -678,7 +711,7 @@ impl Document<'_, '_> {
             .rev()
             .filter(|&k| paragraph.is(k, ","))
             .find_map(|k| Some((k, self.cue_then_speaker(index, k + 1, REPORTING_CUES_AFTER)?)))?;
-        Some((self.clause(paragraph, start..comma)?, attribution))
+        Some((self.clause(paragraph, start..comma, false)?, attribution))
     }
 
     /// Whether token `at` can stand between a speech verb and `bahwa`: a place, a time, an
@@ -728,12 +761,13 @@ impl Document<'_, '_> {
     }
 
     /// The reported clause in `tokens`, without its closing period; `None` when it is too
-    /// short to report anything or only refers back (`hal itu`).
-    fn clause(&self, paragraph: &Paragraph, tokens: Range<usize>) -> Option<Range<usize>> {
+    /// short to report anything or, as the object of a verb (`after_verb`), only refers
+    /// back (`mengatakan hal itu`).
+    fn clause(&self, paragraph: &Paragraph, tokens: Range<usize>, after_verb: bool) -> Option<Range<usize>> {
         let content = trim_content(paragraph, tokens);
         let words = content.clone().filter(|&at| paragraph.tokens[at].kind == Kind::Word).count();
         let opener = paragraph.word(content.start).unwrap_or_default();
-        (words >= 3 && !ANAPHORIC_OPENERS.contains(&opener)).then_some(content)
+        (words >= 3 && !(after_verb && ANAPHORIC_OPENERS.contains(&opener))).then_some(content)
     }
 
     /// The speaker named from `tokens.start` on (after a cue): a pronoun, a source phrase
@@ -775,12 +809,12 @@ impl Document<'_, '_> {
             return None;
         }
         let last = tokens.end - 1;
-        if paragraph.word(last).is_some_and(|w| PRONOUNS.contains(&w)) {
-            return Some(Named::Pronoun(paragraph.original[last]));
+        // `Ia (juga) menyatakan …`, `Lembaga itu (pun) menilai …`
+        let adverb = paragraph.word(last).is_some_and(|w| ADVERBS.contains(&w));
+        let end = if adverb && last > tokens.start { last } else { tokens.end };
+        if paragraph.word(end - 1).is_some_and(|w| PRONOUNS.contains(&w)) {
+            return Some(Named::Pronoun(paragraph.original[end - 1]));
         }
-        // `Lembaga itu (juga) menilai …`
-        let adverb = paragraph.word(last).is_some_and(|w| matches!(w, "juga" | "pun" | "pula" | "lalu" | "kemudian"));
-        let end = if adverb { last } else { tokens.end };
         if end >= tokens.start + 2
             && paragraph.word(end - 1).is_some_and(|w| matches!(w, "itu" | "tersebut" | "ini"))
             && paragraph.word(end - 2).is_some_and(|w| INSTITUTION_NOUNS.contains(&w))
@@ -920,9 +954,21 @@ impl Document<'_, '_> {
             }
             Named::Institutional(span) => link(self.antecedent(span, quoted, EntityKind::Institution)).unzip(),
             Named::Source(_) => (None, None),
+            // A word of a known full name that the people module left unlinked is shared
+            // by two of them (`kata Budi` beside two Budis): no one in particular.
+            Named::Unknown(..) if self.part_of_a_name(&text) => (None, None),
             Named::Unknown(..) => (Some(text.clone()), None),
         };
         Speaker { span, text, kind, canonical, id }
+    }
+
+    /// Whether every word of `name` is a word of some person's full name.
+    fn part_of_a_name(&self, name: &str) -> bool {
+        let words = self.name_words.get_or_init(|| {
+            let people = self.entities.iter().filter(|e| e.kind == EntityKind::Person);
+            people.flat_map(|e| e.canonical.split_whitespace()).collect()
+        });
+        name.split_whitespace().all(|word| words.contains(word))
     }
 
     /// The entity of `kind` nearest before `span` that is not inside quoted words; it looks

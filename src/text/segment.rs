@@ -116,8 +116,10 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
 /// Abbreviations that are followed by a period but never end a sentence: titles, degrees,
 /// and the abbreviations that always precede a name or number.
 const ABBREVIATIONS: &[&str] = &[
-    "Bpk", "Dr", "Dra", "Drs", "Hj", "Ir", "Jl", "Jln", "Kab", "Kec", "Kel", "Kol", "Letjen", "Mayjen", "No", "Ny",
-    "Prof", "Prov", "Rp", "Sdr", "St", "Tn", "Yth", "dr", "drg", "ds", "jl", "kab", "kec", "no", "rp",
+    "Ag", "Ak", "Bpk", "Brigjen", "Dr", "Dra", "Drs", "Dt", "Hj", "Hum", "Ir", "Irjen", "Jend", "Jl", "Jln", "Kab",
+    "Kapt", "Kec", "Ked", "Kel", "Kes", "Kol", "Kom", "Kombes", "Komjen", "Kp", "Lc", "Letjen", "Mayjen", "Mgr", "No",
+    "Ny", "Pd", "Pdt", "Pol", "Prof", "Prov", "Psi", "Rp", "Sdr", "Si", "Sos", "St", "Tbk", "Tn", "Ust", "Yth", "dr",
+    "drg", "ds", "jl", "kab", "kec", "no", "rp",
 ];
 
 /// The sentences of the paragraph `paragraph` of `text`.
@@ -125,8 +127,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quote marks or brackets
 /// after it) when whitespace and then a capital letter, a digit, an opening quote or
 /// bracket, or the end of the paragraph follow. A period does not end a sentence after
-/// an abbreviation such as `Dr.`, `Prof.`, `H.`, `Jl.`, `No.`, `Kab.`, `Rp.` or a
-/// single-letter initial, nor inside numbers (`1.500`, `10.00`) since no space follows.
+/// an abbreviation such as `Dr.`, `Prof.`, `H.`, `Jl.`, `No.`, `Kab.`, `Rp.`, a rank
+/// (`Kombes Pol.`), a degree (`S.Sos.`, `M.Si.`) or a single-letter initial, nor inside
+/// numbers (`1.500`, `10.00`) since no space follows.
 /// In a paragraph without any lower-case or without any upper-case letters, any letter may
 /// start the next sentence. Pre-tokenised text (`siap . " kata dia`) works because
 /// spaces between the period and a closing quote are allowed.

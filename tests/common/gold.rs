@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use intisari::{Date, DateMention, Quote, QuoteKind, Span};
+use intisari::{Date, DateMention, Extraction, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 
 /// One gold annotation: its type, the text it covers and its key=value fields.
 #[derive(Debug)]
@@ -140,4 +140,115 @@ pub fn cases(name: &str, data: &str) -> Result<Vec<Case>, String> {
     }
     finish(header, &body, body_start)?;
     Ok(cases)
+}
+
+/// A gold quote line.
+pub struct GoldQuote {
+    pub place: String,
+    pub span: Span,
+    /// The line as `gold::Annotation::render_quote` renders it.
+    pub rendered: String,
+    pub kind: String,
+    pub speaker: String,
+    /// `person`, `institution`, `source` or `none`.
+    pub by: String,
+    pub cue: String,
+}
+
+impl GoldQuote {
+    pub fn of(place: String, annotation: &Annotation) -> GoldQuote {
+        let field = |key: &str| annotation.field(key).unwrap_or_default().to_string();
+        let speaker = field("speaker");
+        let by = match annotation.field("by") {
+            Some(by) => by.to_string(),
+            None if speaker.is_empty() => "none".to_string(),
+            None => "person".to_string(),
+        };
+        GoldQuote {
+            place,
+            span: annotation.span,
+            rendered: annotation.render_quote(),
+            kind: field("kind"),
+            speaker,
+            by,
+            cue: field("cue"),
+        }
+    }
+}
+
+/// Whether the found speaker is the gold one: a person by canonical name (or the name as
+/// written when unresolved), an institution by name or entity, a source by its phrase,
+/// and no speaker when neither names anyone.
+pub fn speaker_agrees(gold: &GoldQuote, found: Option<&Speaker>, extraction: &Extraction) -> bool {
+    let Some(speaker) = found else {
+        return gold.by == "none";
+    };
+    let canonical = speaker.canonical.as_deref();
+    match gold.by.as_str() {
+        "person" => speaker.kind == SpeakerKind::Person && canonical.unwrap_or(&speaker.text) == gold.speaker,
+        "institution" => {
+            speaker.kind == SpeakerKind::Institution
+                && (canonical == Some(gold.speaker.as_str())
+                    || speaker.text == gold.speaker
+                    || extraction.entities.iter().any(|e| Some(&e.id) == speaker.id.as_ref() && e.text == gold.speaker))
+        }
+        "source" => {
+            speaker.kind == SpeakerKind::Source
+                && (speaker.text.starts_with(&gold.speaker) || gold.speaker.starts_with(&speaker.text))
+        }
+        _ => canonical.is_none() && speaker.kind == SpeakerKind::Person,
+    }
+}
+
+/// `direct` or `indirect`, as gold lines write the kind of a quote.
+pub fn quote_kind(quote: &Quote) -> &'static str {
+    if quote.kind == QuoteKind::Direct { "direct" } else { "indirect" }
+}
+
+/// How found quotes agree with gold quotes: each gold quote found with the same span and
+/// kind, with whether its speaker and its cue agree; the gold quotes not found; the found
+/// quotes no gold quote has.
+pub struct QuoteJudgement<'a> {
+    pub matched: Vec<(&'a GoldQuote, &'a Quote, bool, bool)>,
+    pub missed: Vec<&'a GoldQuote>,
+    pub spurious: Vec<&'a Quote>,
+}
+
+pub fn judge_quotes<'a>(expected: &'a [GoldQuote], found: &'a Extraction) -> QuoteJudgement<'a> {
+    let mut judgement = QuoteJudgement { matched: Vec::new(), missed: Vec::new(), spurious: Vec::new() };
+    for gold in expected {
+        match found.quotes.iter().find(|q| q.span == gold.span && quote_kind(q) == gold.kind) {
+            Some(quote) => {
+                let speaker = speaker_agrees(gold, quote.speaker.as_ref(), found);
+                let cue = quote.cue.as_ref().map_or("", |c| c.text.as_str()) == gold.cue;
+                judgement.matched.push((gold, quote, speaker, cue));
+            }
+            None => judgement.missed.push(gold),
+        }
+    }
+    let in_gold = |q: &Quote| expected.iter().any(|g| g.span == q.span && g.kind == quote_kind(q));
+    judgement.spurious = found.quotes.iter().filter(|q| !in_gold(q)).collect();
+    judgement
+}
+
+impl QuoteJudgement<'_> {
+    /// One line per disagreement; `name` places the spurious quotes.
+    pub fn errors(&self, name: &str) -> Vec<String> {
+        let mut errors: Vec<String> =
+            self.missed.iter().map(|g| format!("{}: missed {}", g.place, g.rendered)).collect();
+        for (gold, quote, speaker_right, cue_right) in &self.matched {
+            if !speaker_right {
+                let got = quote.speaker.as_ref().map_or("none".to_string(), |s| {
+                    format!("`{}` ({:?}, {})", s.text, s.kind, s.canonical.as_deref().unwrap_or("-"))
+                });
+                errors.push(format!("{}: speaker {} `{}`, found {got}", gold.place, gold.by, gold.speaker));
+            }
+            if !cue_right {
+                let cue = quote.cue.as_ref().map_or("", |c| c.text.as_str());
+                errors.push(format!("{}: cue `{}`, found `{cue}`", gold.place, gold.cue));
+            }
+        }
+        errors.extend(self.spurious.iter().map(|q| format!("{name}: spurious {}", render_quote(q))));
+        errors
+    }
 }
