@@ -68,7 +68,7 @@ fn extract(c: &mut Criterion) {
     // Each capability alone (article structure always runs), then everything.
     let only = |configure: fn(&mut ExtractorBuilder) -> &mut ExtractorBuilder| {
         let mut builder = ExtractorBuilder::new();
-        builder.entities(false).people(false).dates(false);
+        builder.entities(false).people(false).dates(false).quotes(false);
         configure(&mut builder);
         builder.build().expect("the built-in data is valid")
     };
@@ -76,6 +76,7 @@ fn extract(c: &mut Criterion) {
         ("entities", only(|b| b.entities(true))),
         ("people", only(|b| b.people(true))),
         ("dates", only(|b| b.dates(true))),
+        ("quotes", only(|b| b.quotes(true))),
         ("all", Extractor::new()),
     ];
     for (name, extractor) in &extractors {

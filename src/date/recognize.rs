@@ -10,7 +10,7 @@
 use jiff::civil::Date;
 
 use super::value::{Clock, DayPart, Modifier, Point, Unit, at_grain, shift, valid_day};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES};
@@ -323,13 +323,13 @@ fn modifier_word(word: &str) -> Option<Modifier> {
 }
 
 /// Every word a rule can start at.
-static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     fn names<T: 'static>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
         table.iter().map(|(name, _)| *name)
     }
     let words = KEYWORDS.iter().copied().chain(names(WEEKDAYS)).chain(MONTHS.iter().map(|(name, ..)| *name));
     let words = words.chain(names(DIGIT_WORDS)).chain(names(DAY_PARTS)).chain(names(MODIFIER_WORDS));
-    let mut words: HashSet<String> = words.chain(names(UNIT_WORDS)).map(str::to_string).collect();
+    let mut words: FxHashSet<String> = words.chain(names(UNIT_WORDS)).map(str::to_string).collect();
     words.extend(names(UNIT_WORDS).map(|unit| format!("se{unit}")));
     words
 });

@@ -1,7 +1,7 @@
 //! What the people recogniser knows about words: personal names, titles, ranks and
 //! degrees, and capitalised words that are never names; all read from `data/people/`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::Error;
 use crate::Span;
@@ -66,16 +66,17 @@ pub(crate) struct Title {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    names: HashMap<Box<str>, NameUse>,
-    not_names: HashMap<Box<str>, WordClass>,
+    names: FxHashMap<Box<str>, NameUse>,
+    not_names: FxHashMap<Box<str>, WordClass>,
     /// Titles by their first word, longest first (`Brigjen Pol` before `Brigjen`).
-    titles: HashMap<Box<str>, Vec<Title>>,
+    titles: FxHashMap<Box<str>, Vec<Title>>,
 }
 
 impl Lexicon {
     /// The built-in lists.
     pub fn builtin() -> Result<Lexicon, Error> {
-        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: HashMap::new() };
+        let mut lexicon =
+            Lexicon { names: FxHashMap::default(), not_names: FxHashMap::default(), titles: FxHashMap::default() };
         for (source, text) in NAME_FILES {
             lexicon.add_names(source, text)?;
         }
@@ -213,7 +214,8 @@ mod tests {
         assert!(matches!(error, Error::Data { line: 2, .. }), "{error}");
         let error = rows("x.tsv", "nama\n", &["name", "role", "also_word"]).unwrap_err();
         assert!(matches!(error, Error::Data { line: 1, .. }), "{error}");
-        let mut lexicon = Lexicon { names: HashMap::new(), not_names: HashMap::new(), titles: HashMap::new() };
+        let mut lexicon =
+            Lexicon { names: FxHashMap::default(), not_names: FxHashMap::default(), titles: FxHashMap::default() };
         let error = lexicon.add_names("y.tsv", "name\trole\talso_word\n\nSiti\tfirst\tno\n").unwrap_err();
         assert!(error.to_string().contains("y.tsv, line 3"), "{error}");
     }

@@ -6,7 +6,7 @@ mod recognize;
 pub(crate) use lexicon::{Lexicon, WordClass};
 pub(crate) use recognize::Recognizer;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,9 +37,9 @@ pub struct Person {
 pub(crate) struct People {
     people: Vec<Person>,
     /// Each person's name lower-cased, the key mentions are matched by, to its index.
-    keys: HashMap<String, usize>,
+    keys: FxHashMap<String, usize>,
     /// The ids given so far.
-    ids: HashSet<String>,
+    ids: FxHashSet<String>,
 }
 
 impl People {

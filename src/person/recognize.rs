@@ -2,7 +2,7 @@
 //! name lexicon and the cues around them (titles, speech verbs, roles), then short
 //! mentions tied to the one full name they can mean.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
@@ -152,7 +152,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// contiguous run of their words: a mention finds the name it is part of in constant time,
 /// so a long document with many names costs no more per name than a short one.
 struct NameIndex {
-    owners: HashMap<Vec<String>, Owner>,
+    owners: FxHashMap<Vec<String>, Owner>,
 }
 
 /// The full names a run of name words is part of.
@@ -167,19 +167,19 @@ enum Owner {
 impl NameIndex {
     /// Indexes the names of `mentions` (their spans and lower-cased words).
     fn new(mentions: impl Iterator<Item = (Span, Vec<String>)>) -> NameIndex {
-        let mut first: HashMap<Vec<String>, Span> = HashMap::new();
+        let mut first: FxHashMap<Vec<String>, Span> = FxHashMap::default();
         for (span, words) in mentions.filter(|(_, words)| !words.is_empty()) {
             first.entry(words).or_insert(span);
         }
         // The most words of any name each run is part of: a name is full when that is its own.
-        let mut longest: HashMap<&[String], usize> = HashMap::new();
+        let mut longest: FxHashMap<&[String], usize> = FxHashMap::default();
         for words in first.keys() {
             for run in runs(words) {
                 let most = longest.entry(run).or_default();
                 *most = (*most).max(words.len());
             }
         }
-        let mut owners: HashMap<Vec<String>, Owner> = HashMap::new();
+        let mut owners: FxHashMap<Vec<String>, Owner> = FxHashMap::default();
         for (words, &span) in first.iter().filter(|(words, _)| longest[words.as_slice()] == words.len()) {
             for run in runs(words) {
                 owners.entry(run.to_vec()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));

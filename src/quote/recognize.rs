@@ -4,8 +4,8 @@
 //!
 //! Everything reads the document's shared tokens; nothing here scans the text again.
 
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
@@ -395,7 +395,7 @@ struct Document<'a, 't> {
     entities: &'a [Entity],
     paragraphs: Vec<Paragraph<'t>>,
     /// The words of the people's full names, made when an unknown name first needs them.
-    name_words: OnceCell<HashSet<&'a str>>,
+    name_words: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl Document<'_, '_> {
