@@ -81,7 +81,7 @@ pub use error::Error;
 pub use extract::{Document, Extraction, Extractor, ExtractorBuilder};
 /// The civil (time-zone free) date type used for reference and publication dates.
 pub use jiff::civil::Date;
-pub use person::Person;
+pub use person::{Affiliation, Person};
 pub use quote::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 pub use span::Span;
 
@@ -106,6 +106,7 @@ mod tests {
         assert_thread_and_unwind_safe::<Article>();
         assert_thread_and_unwind_safe::<Entity>();
         assert_thread_and_unwind_safe::<Person>();
+        assert_thread_and_unwind_safe::<Affiliation>();
         assert_thread_and_unwind_safe::<DateMention>();
         assert_thread_and_unwind_safe::<Quote>();
         assert_thread_and_unwind_safe::<Span>();

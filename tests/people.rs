@@ -94,3 +94,35 @@ fn a_name_inside_a_place_or_institution_name_is_not_a_person() {
     let found = extract("Pesawat mendarat di Bandara I Gusti Ngurah Rai dan Jalan Sudirman ditutup.");
     assert!(person_texts(&found).is_empty(), "{:?}", found.people);
 }
+
+#[test]
+fn roles_link_the_institution_and_region_they_name() {
+    let found = extract(
+        "Gubernur Jawa Tengah Ahmad Luthfi meninjau banjir. Kepala Pusat Data Perpusnas Sri Marganingsih \
+         hadir. Suparjo, petani di Temon, ikut menanam.",
+    );
+    let ids = |name: &str| person(&found, name).affiliations.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids("Ahmad Luthfi"), ["region/33"]);
+    assert_eq!(ids("Sri Marganingsih"), ["institution/perpusnas"]);
+    let governor = &person(&found, "Ahmad Luthfi").affiliations[0];
+    assert_eq!((governor.role.as_str(), governor.kind), ("Gubernur Jawa Tengah", EntityKind::Region));
+}
+
+#[test]
+fn public_figures_are_known_by_their_aliases() {
+    let found = extract(
+        "Presiden Joko Widodo meresmikan bendungan. \"Air untuk petani,\" kata Jokowi. \
+         SBY dan Gus Dur pernah meninjau lokasi itu, yang kini dekat Jalan Gus Dur. \
+         Warga bernama Ani Megawati ikut menonton.",
+    );
+    let jokowi = person(&found, "Joko Widodo");
+    assert_eq!(jokowi.id, "person/joko-widodo");
+    assert_eq!(jokowi.mentions.len(), 2, "{jokowi:?}");
+    assert_eq!(found.quotes[0].speaker.as_ref().and_then(|s| s.id.as_deref()), Some("person/joko-widodo"));
+    assert_eq!(person(&found, "Susilo Bambang Yudhoyono").mentions.len(), 1);
+    // `Gus Dur` the person once; the street named after him is no mention of him.
+    assert_eq!(person(&found, "Abdurrahman Wahid").mentions.len(), 1);
+    // A figure's name inside a longer name is not the figure.
+    assert!(found.people.iter().all(|p| p.name != "Megawati Soekarnoputri"), "{:?}", found.people);
+    assert_eq!(person(&found, "Ani Megawati").mentions.len(), 1);
+}

@@ -28,8 +28,26 @@ pub struct Person {
     /// Titles, ranks, honorifics and degrees written with the name (`Dr.`, `AKBP`, `S.H.`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<String>,
+    /// The institutions, regions and countries the roles name, linked to their entities:
+    /// `Kepala Pusat … Perpusnas` → `institution/perpusnas`, `Gubernur Jawa Tengah` →
+    /// `region/33`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<Affiliation>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
+}
+
+/// An entity a person's role belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Affiliation {
+    /// The role as written, which names the entity.
+    pub role: String,
+    /// The entity's id (`institution/perpusnas`, `region/33`).
+    pub id: String,
+    /// Its canonical name.
+    pub canonical: String,
+    /// Institution, region or country.
+    pub kind: EntityKind,
 }
 
 /// Collects people and their mentions, one entry per person.
@@ -52,8 +70,14 @@ impl People {
             None => {
                 let id = self.unused_id(name);
                 self.ids.insert(id.clone());
-                let person =
-                    Person { id, name: name.to_string(), roles: Vec::new(), titles: Vec::new(), mentions: Vec::new() };
+                let person = Person {
+                    id,
+                    name: name.to_string(),
+                    roles: Vec::new(),
+                    titles: Vec::new(),
+                    affiliations: Vec::new(),
+                    mentions: Vec::new(),
+                };
                 self.people.push(person);
                 self.keys.insert(key, self.people.len() - 1);
                 self.people.len() - 1
@@ -117,6 +141,7 @@ impl People {
             name: canonical.to_string(),
             roles: Vec::new(),
             titles: Vec::new(),
+            affiliations: Vec::new(),
             mentions: Vec::new(),
         };
         self.people.push(person);
@@ -124,17 +149,26 @@ impl People {
         self.people.len() - 1
     }
 
-    /// Records the people found in the text (sorted by span), with their person entities.
+    /// Records the people found in the text (sorted by span), with their person entities
+    /// and the entities their roles name (`entities` holds the gazetteer's, sorted).
     pub fn add_found(&mut self, text: &str, found: &[Found], entities: &mut Vec<Entity>) {
         // A name claims a one-word entity inside it (`Sony` in `R Sony Sulaksono`).
         entities.retain(|e| {
             let at = found.partition_point(|m| m.span.end <= e.span.start);
             e.kind == EntityKind::Person || !found.get(at).is_some_and(|m| m.span.overlaps(e.span))
         });
+        let named = entities.len();
         for mention in found {
             let name = &text[mention.full.range()];
             let role = mention.role.map(|role| &text[role.range()]);
+            let affiliations =
+                mention.role.map(|role| affiliations(text, role, &entities[..named])).unwrap_or_default();
             let person = self.mention(name, mention.span, role);
+            for affiliation in affiliations {
+                if !person.affiliations.contains(&affiliation) {
+                    person.affiliations.push(affiliation);
+                }
+            }
             for title in mention.titles.iter().map(|title| &text[title.range()]) {
                 if !person.titles.iter().any(|t| t == title) {
                     person.titles.push(title.to_string());
@@ -164,6 +198,21 @@ impl People {
         }
         (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
+}
+
+/// The institutions, regions and countries named inside the role at `role`.
+fn affiliations(text: &str, role: Span, entities: &[Entity]) -> Vec<Affiliation> {
+    let at = entities.partition_point(|e| e.span.start < role.start);
+    let inside = entities[at..].iter().take_while(|e| e.span.start < role.end).filter(|e| role.contains(e.span));
+    inside
+        .filter(|e| matches!(e.kind, EntityKind::Institution | EntityKind::Region | EntityKind::Country))
+        .map(|e| Affiliation {
+            role: text[role.range()].to_string(),
+            id: e.id.clone(),
+            canonical: e.canonical.clone(),
+            kind: e.kind,
+        })
+        .collect()
 }
 
 /// Whether the words at `span` are part of a place or institution name: after a head
