@@ -126,3 +126,19 @@ fn public_figures_are_known_by_their_aliases() {
     assert!(found.people.iter().all(|p| p.name != "Megawati Soekarnoputri"), "{:?}", found.people);
     assert_eq!(person(&found, "Ani Megawati").mentions.len(), 1);
 }
+
+#[test]
+fn names_in_an_all_capitals_headline_are_the_names_of_the_body() {
+    let text = "KEPALA BPS RATNA DEWI: INFLASI TERKENDALI, PUTRA DAERAH DILANTIK\n\
+                Selasa, 1 Oktober 2024 12:00 WIB\n\n\
+                Jakarta (ANTARA) - Kepala Badan Pusat Statistik Ratna Dewi Simatupang mengatakan inflasi \
+                terkendali. Hadir pula Made Wirasena Putra dan Dewi Lestari.";
+    let found = Extractor::new().extract(text);
+    let ratna = person(&found, "Ratna Dewi Simatupang");
+    let mentions: Vec<&str> = ratna.mentions.iter().map(|m| &text[m.range()]).collect();
+    assert_eq!(mentions, ["RATNA DEWI", "Ratna Dewi Simatupang"]);
+    // `PUTRA` is an ordinary word too, and `DEWI` alone could be either of two people.
+    let headline = found.article.title.as_ref().unwrap().span;
+    let in_headline = found.entities.iter().filter(|e| e.kind == EntityKind::Person && headline.contains(e.span));
+    assert_eq!(in_headline.count(), 1);
+}

@@ -106,7 +106,8 @@ pub(crate) struct Recognizer<'a> {
 
 impl Recognizer<'_> {
     /// The people of every mixed-case paragraph, full mentions first, then the short ones
-    /// tied to them, in text order.
+    /// tied to them, then the names found again in all-capitals lines (headlines), in
+    /// text order.
     pub fn find(&self, text: &str, normalized: &Normalized, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
         let mut paragraphs = Vec::new();
@@ -136,9 +137,58 @@ impl Recognizer<'_> {
         for paragraph in &paragraphs {
             paragraph.short_mentions(text, &names, &found, &mut short);
         }
+        for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Upper) {
+            self.capitalised_mentions(normalized, tokens, entities, &names, &mut short);
+        }
         found.extend(short);
         found.sort_by_key(|f| f.span);
         found
+    }
+}
+
+impl Recognizer<'_> {
+    /// Mentions, in a line written all in capitals (`KEPALA BPS RATNA DEWI: INFLASI
+    /// TURUN`), of the names found in the mixed-case text: case says nothing there, so
+    /// only the words of a known name count, the longest run first. One word alone counts
+    /// only when it is not an ordinary word too (`PUTRA`, `INDAH`).
+    fn capitalised_mentions(
+        &self,
+        normalized: &Normalized,
+        tokens: &[Token],
+        entities: &[Entity],
+        names: &NameIndex,
+        short: &mut Vec<Found>,
+    ) {
+        const LONGEST: usize = 5;
+        let original: Vec<Span> = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
+        let free = |at: usize| {
+            let span = original[at];
+            let entity = entities.partition_point(|e| e.span.end <= span.start);
+            tokens[at].kind == Kind::Word
+                && !entities.get(entity).is_some_and(|e| e.kind != EntityKind::Person && e.span.overlaps(span))
+        };
+        let mut at = 0;
+        while at < tokens.len() {
+            let run = (at..tokens.len().min(at + LONGEST)).take_while(|&k| free(k)).count();
+            let found = (1..=run).rev().find_map(|len| {
+                let words: Vec<String> = tokens[at..at + len].iter().map(|t| t.text.to_string()).collect();
+                let ordinary = len == 1
+                    && (self.lexicon.not_name(&words[0]).is_some()
+                        || self.lexicon.name(&words[0]).is_none_or(|name| name.also_word));
+                match names.owner(&words) {
+                    Some(Owner::One(full)) if !ordinary => Some((len, full)),
+                    _ => None,
+                }
+            });
+            match found {
+                Some((len, full)) => {
+                    let span = Span::new(original[at].start, original[at + len - 1].end);
+                    short.push(Found { span, titles: Vec::new(), role: None, full });
+                    at += len;
+                }
+                None => at += 1,
+            }
+        }
     }
 }
 
