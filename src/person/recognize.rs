@@ -97,6 +97,9 @@ const CUES_AFTER: &[&str] = &[
     "mengisahkan",
 ];
 
+/// The most words a person's name has (`I Gusti Ngurah Made Agung Wirasena Putra`).
+const LONGEST_NAME: usize = 8;
+
 /// Lower-case words that stand inside names.
 const PARTICLES: &[&str] = &["bin", "binti", "van", "der", "den", "de", "da", "al", "el", "la", "le", "von"];
 
@@ -407,7 +410,10 @@ impl Paragraph<'_, '_> {
             Some(_) => known += 1,
             None => {}
         };
-        if self.initials_only(start, end) {
+        // A longer run of capitalised words is the name of something else (a title, a
+        // headline in title case), and no name is that long.
+        let words = (start..end).filter(|&at| self.tokens[at].kind == Kind::Word).count();
+        if self.initials_only(start, end) || words > LONGEST_NAME {
             return None;
         }
         for at in start..end {

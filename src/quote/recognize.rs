@@ -4,7 +4,7 @@
 //!
 //! Everything reads the document's shared tokens; nothing here scans the text again.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -258,6 +258,11 @@ const TITLE_WORDS: &[&str] = &[
     "dokumen",
 ];
 
+/// The most tokens a speaker phrase spans, role and titles included (`Direktur Reserse
+/// Narkoba Polda Metro Jaya Kombes Pol. Dr. Andi Baso Ridwan`): the bound keeps the cost
+/// per cue constant in a sentence that never ends.
+const SPEAKER_WINDOW: usize = 32;
+
 /// Fewest words in marks, without an attribution, that make a statement rather than
 /// a scare-quoted phrase.
 const FEWEST_UNATTRIBUTED_WORDS: usize = 4;
@@ -287,6 +292,8 @@ struct Paragraph<'t> {
     original: Vec<Span>,
     /// Each token's sentence, as the index of the sentence's first token.
     sentence_start: Vec<usize>,
+    /// Each token's sentence, as the index after the sentence's last token.
+    sentence_end: Vec<usize>,
 }
 
 impl<'t> Paragraph<'t> {
@@ -303,7 +310,11 @@ impl<'t> Paragraph<'t> {
                 sentence_start.push(start);
             }
         }
-        Paragraph { tokens, original, sentence_start }
+        let mut sentence_end = vec![tokens.len(); tokens.len()];
+        for at in (0..tokens.len().saturating_sub(1)).rev() {
+            sentence_end[at] = if sentence_start[at + 1] == sentence_start[at] { sentence_end[at + 1] } else { at + 1 };
+        }
+        Paragraph { tokens, original, sentence_start, sentence_end }
     }
 
     fn word(&self, at: usize) -> Option<&str> {
@@ -320,8 +331,7 @@ impl<'t> Paragraph<'t> {
 
     /// The end (exclusive) of the sentence of token `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        let start = self.sentence_start[at];
-        at + self.sentence_start[at..].iter().take_while(|&&s| s == start).count()
+        self.sentence_end[at]
     }
 
     /// The original span from token `start` to the end of token `end - 1`.
@@ -464,8 +474,10 @@ impl Document<'_, '_> {
                     attribution: None,
                     speaker: None,
                 };
-                let used =
-                    |cue: (usize, usize)| found.iter().any(|f| f.attribution.as_ref().is_some_and(|a| a.cue == cue));
+                // The cue of the piece before (`"…," kata X, "…"`) serves that piece only.
+                let used = |cue: (usize, usize)| {
+                    found.last().and_then(|f| f.attribution.as_ref()).is_some_and(|a| a.cue == cue)
+                };
                 quote.attribution = close
                     .and_then(|close| self.attribution_after(index, close))
                     .or_else(|| self.attribution_before(index, start).filter(|a| !used(a.cue)));
@@ -627,11 +639,14 @@ impl Document<'_, '_> {
     fn indirect_quotes(&self, direct: &[Found]) -> Vec<Found> {
         let mut found = Vec::new();
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            // The direct quotes of this paragraph, in order.
+            let first = direct.partition_point(|f| f.paragraph < index);
+            let quoted = &direct[first..first + direct[first..].partition_point(|f| f.paragraph == index)];
             let mut start = 0;
             while start < paragraph.tokens.len() {
                 let end = paragraph.sentence_end(start);
-                let marked =
-                    direct.iter().any(|f| f.paragraph == index && f.content.start <= end && start <= f.content.end);
+                let at = quoted.partition_point(|f| f.content.end < start);
+                let marked = quoted.get(at).is_some_and(|f| f.content.start <= end);
                 if !marked && let Some((content, attribution)) = self.reported(index, start..end) {
                     found.push(Found {
                         paragraph: index,
@@ -775,7 +790,7 @@ impl Document<'_, '_> {
     /// the first person, the first institution, or capitalised words.
     fn speaker_after(&self, index: usize, tokens: Range<usize>) -> Option<Named> {
         let paragraph = &self.paragraphs[index];
-        let tokens = tokens.start..tokens.end.min(paragraph.tokens.len());
+        let tokens = tokens.start..tokens.end.min(paragraph.tokens.len()).min(tokens.start + SPEAKER_WINDOW);
         let first = paragraph.word(tokens.start)?;
         if PRONOUNS.contains(&first) {
             return Some(Named::Pronoun(paragraph.original[tokens.start]));
@@ -808,6 +823,7 @@ impl Document<'_, '_> {
         if tokens.is_empty() {
             return None;
         }
+        let tokens = tokens.start.max(tokens.end.saturating_sub(SPEAKER_WINDOW))..tokens.end;
         let last = tokens.end - 1;
         // `Ia (juga) menyatakan …`, `Lembaga itu (pun) menilai …`
         let adverb = paragraph.word(last).is_some_and(|w| ADVERBS.contains(&w));
@@ -896,6 +912,13 @@ impl Document<'_, '_> {
             .filter(|f| f.kind == QuoteKind::Direct)
             .map(|f| self.paragraphs[f.paragraph].span(f.content.clone()))
             .collect();
+        // The speaker written for each group of pieces (a quote over several paragraphs).
+        let mut group_speakers: FxHashMap<usize, Named> = FxHashMap::default();
+        for quote in found.iter().filter(|f| f.group != 0) {
+            if let Some(named) = quote.attribution.as_ref().and_then(|a| a.speaker) {
+                group_speakers.entry(quote.group).or_insert(named);
+            }
+        }
         // The last person who spoke, for a pronoun whose person no entity names.
         let mut last_person: Option<Speaker> = None;
         for at in 0..found.len() {
@@ -903,13 +926,7 @@ impl Document<'_, '_> {
             let own =
                 found[at].attribution.as_ref().and_then(|a| a.speaker).map(|named| self.speaker(named, &quoted, last));
             let group = found[at].group;
-            let from_group = || {
-                found
-                    .iter()
-                    .filter(|f| group != 0 && f.group == group)
-                    .find_map(|f| f.attribution.as_ref().and_then(|a| a.speaker))
-                    .map(|named| self.speaker(named, &quoted, last))
-            };
+            let from_group = || group_speakers.get(&group).map(|&named| self.speaker(named, &quoted, last));
             let speaker = match (&found[at].attribution, own) {
                 (Some(_), speaker) => speaker,
                 (None, _) => from_group().or_else(|| {
