@@ -113,3 +113,35 @@ fn a_malformed_user_gazetteer_is_an_error_naming_source_and_line() {
     let missing = Extractor::builder().gazetteer_path("/nonexistent/file.tsv").build().unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
 }
+
+#[test]
+fn every_kind_of_bad_gazetteer_line_is_an_error_with_its_line_and_remedy() {
+    let header = "id\tkind\tclass\tcanonical\tparent\tcode\taliases\n";
+    let cases: &[(&str, usize, &str)] = &[
+        ("x/1\tregion\tcity\n", 2, "expected 7 tab-separated fields"),
+        ("x/1\tregion\tcity\t\t\t\t\n", 2, "canonical"),
+        ("\tregion\tcity\tKota X\t\t\t\n", 2, "id"),
+        ("x/1\tplanet\tcity\tKota X\t\t\t\n", 2, "kind"),
+        ("x/1\tregion\tcity\tKota X\t\t\tA||B\n", 2, "alias"),
+        ("x/1\tregion\tcity\tKota X\t\t\t\nx/1\tregion\tcity\tKota Y\t\t\t\n", 3, "x/1"),
+        ("x/1\tregion\tcity\tKota X\tregion/none\t\t\n", 2, "region/none"),
+    ];
+    for (lines, line, mentions) in cases {
+        let data = format!("{header}{lines}");
+        let error = Extractor::builder().gazetteer_reader("mine.tsv", data.as_bytes()).unwrap().build().unwrap_err();
+        let message = error.to_string();
+        match &error {
+            Error::Data { source_name, line: at, .. } => {
+                assert_eq!((source_name.as_str(), at), ("mine.tsv", line), "{message}");
+            }
+            other => panic!("expected a data error for {lines:?}, got {other:?}"),
+        }
+        assert!(message.contains(mentions), "{lines:?}: `{message}` does not mention {mentions}");
+    }
+    // Bytes that are not UTF-8 are refused when read, naming the source.
+    let error = Extractor::builder().gazetteer_reader("latin1.tsv", &b"id\tkind\xe9\n"[..]).expect_err("not UTF-8");
+    assert!(error.to_string().contains("latin1.tsv"), "{error}");
+    // A wrong header names what the first row must be.
+    let error = Extractor::builder().gazetteer_reader("h.tsv", &b"name\tid\n"[..]).unwrap().build().unwrap_err();
+    assert!(error.to_string().contains("header"), "{error}");
+}

@@ -277,7 +277,7 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let paragraphs: Vec<Paragraph> =
         tokens.paragraphs().map(|(_, tokens)| Paragraph::new(text, normalized, tokens)).collect();
-    let document = Document { text, lexicon, entities, paragraphs, name_words: OnceCell::new() };
+    let document = Document { text, normalized, lexicon, entities, paragraphs, name_words: OnceCell::new() };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
     found.sort_by_key(|f| (f.paragraph, f.content.start));
@@ -401,6 +401,7 @@ enum Named {
 
 struct Document<'a, 't> {
     text: &'a str,
+    normalized: &'a Normalized,
     lexicon: &'a Lexicon,
     entities: &'a [Entity],
     paragraphs: Vec<Paragraph<'t>>,
@@ -579,13 +580,12 @@ impl Document<'_, '_> {
             });
         }
         // The clitic is the speaker: `ujarnya`, `menurutnya`.
-        let stem = word.strip_suffix("nya").filter(|stem| cues.contains(stem))?;
-        let clitic = Span::new(span.start + stem.len(), span.end);
-        self.text[clitic.range()].eq_ignore_ascii_case("nya").then_some(Attribution {
-            cue: (index, at),
-            cue_span: span,
-            speaker: Some(Named::Pronoun(clitic)),
-        })
+        word.strip_suffix("nya").filter(|stem| cues.contains(stem))?;
+        // Mapped from the normalised token, as the original may hide an invisible
+        // character inside the word.
+        let token = paragraph.tokens[at].span;
+        let clitic = self.normalized.to_original(Span::new(token.end - "nya".len(), token.end));
+        Some(Attribution { cue: (index, at), cue_span: span, speaker: Some(Named::Pronoun(clitic)) })
     }
 
     /// The attribution before an opening mark: `X mengatakan, "…"`, `Kata X, "…"`,
