@@ -7,6 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
@@ -92,6 +93,59 @@ const QUOTING_ONLY_VERBS: &[&str] = &[
     "menginstruksikan",
     "memerintahkan",
 ];
+
+/// What a word can be in an attribution, gathered from the lists above into one table so
+/// that each word is looked up once.
+#[derive(Clone, Copy, Debug, Default)]
+struct CueWord {
+    /// In [`CUES_AFTER`].
+    after: bool,
+    /// In [`REPORTING_CUES_AFTER`].
+    reporting_after: bool,
+    /// `menurut`.
+    according: bool,
+    /// In [`SPEECH_VERBS`] or [`SPEECH_VERBS_BEFORE_CLAUSE`].
+    speech: bool,
+    /// In [`SPEECH_VERBS_BEFORE_CLAUSE`].
+    before_clause: bool,
+    /// In [`QUOTING_ONLY_VERBS`].
+    quoting_only: bool,
+}
+
+impl CueWord {
+    /// Whether the word can attribute words in marks when written after its subject.
+    fn quoting(self) -> bool {
+        self.speech || self.quoting_only
+    }
+
+    fn any(self) -> bool {
+        self.after || self.according || self.quoting()
+    }
+}
+
+static CUES: LazyLock<FxHashMap<&'static str, CueWord>> = LazyLock::new(|| {
+    let mut cues: FxHashMap<&'static str, CueWord> = FxHashMap::default();
+    let mut mark = |words: &[&'static str], set: fn(&mut CueWord)| {
+        for word in words {
+            set(cues.entry(word).or_default());
+        }
+    };
+    mark(CUES_AFTER, |c| c.after = true);
+    mark(REPORTING_CUES_AFTER, |c| c.reporting_after = true);
+    mark(&["menurut"], |c| c.according = true);
+    mark(SPEECH_VERBS, |c| c.speech = true);
+    mark(SPEECH_VERBS_BEFORE_CLAUSE, |c| {
+        c.speech = true;
+        c.before_clause = true;
+    });
+    mark(QUOTING_ONLY_VERBS, |c| c.quoting_only = true);
+    cues
+});
+
+/// What `word` (normalised) can be in an attribution.
+fn cue(word: &str) -> CueWord {
+    CUES.get(word).copied().unwrap_or_default()
+}
 
 /// Words that introduce a clause as reported speech after a speech verb.
 const COMPLEMENTISERS: &[&str] = &["bahwa", "jika", "kalau"];
@@ -275,8 +329,19 @@ pub(crate) fn find(
     entities: &[Entity],
     lexicon: &Lexicon,
 ) -> Vec<Quote> {
-    let paragraphs: Vec<Paragraph> =
-        tokens.paragraphs().map(|(_, tokens)| Paragraph::new(text, normalized, tokens)).collect();
+    // Only a paragraph with a quote mark or a cue word can hold a quote; the others are
+    // left empty rather than segmented into sentences.
+    let relevant = |tokens: &[Token]| {
+        tokens.iter().any(|t| match t.kind {
+            Kind::Mark => t.text == "\"",
+            Kind::Word => cue(t.text).any() || t.text.strip_suffix("nya").is_some_and(|stem| cue(stem).any()),
+            Kind::Number => false,
+        })
+    };
+    let paragraphs: Vec<Paragraph> = tokens
+        .paragraphs()
+        .map(|(_, tokens)| Paragraph::new(text, normalized, if relevant(tokens) { tokens } else { &[] }))
+        .collect();
     let document = Document { text, normalized, lexicon, entities, paragraphs, name_words: OnceCell::new() };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
@@ -554,7 +619,7 @@ impl Document<'_, '_> {
         if close > 0 && paragraph.is(close - 1, ".") && self.capital(paragraph, at) {
             return None;
         }
-        if let Some(attribution) = self.cue_then_speaker(index, at, CUES_AFTER) {
+        if let Some(attribution) = self.cue_then_speaker(index, at, |c| c.after) {
             return Some(attribution);
         }
         // The subject, then the verb: `"…," Ani menambahkan.`, `"…," ia menegaskan.`
@@ -566,12 +631,12 @@ impl Document<'_, '_> {
         Some(Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) })
     }
 
-    /// `kata X` or `katanya` at token `at`: a cue of `cues`, then its speaker.
-    fn cue_then_speaker(&self, index: usize, at: usize, cues: &[&str]) -> Option<Attribution> {
+    /// `kata X` or `katanya` at token `at`: a cue that `accepts`, then its speaker.
+    fn cue_then_speaker(&self, index: usize, at: usize, accepts: fn(CueWord) -> bool) -> Option<Attribution> {
         let paragraph = &self.paragraphs[index];
         let word = paragraph.word(at)?;
         let span = paragraph.original[at];
-        if cues.contains(&word) {
+        if accepts(cue(word)) {
             let end = paragraph.sentence_end(at);
             return Some(Attribution {
                 cue: (index, at),
@@ -580,7 +645,7 @@ impl Document<'_, '_> {
             });
         }
         // The clitic is the speaker: `ujarnya`, `menurutnya`.
-        word.strip_suffix("nya").filter(|stem| cues.contains(stem))?;
+        word.strip_suffix("nya").filter(|stem| accepts(cue(stem)))?;
         // Mapped from the normalised token, as the original may hide an invisible
         // character inside the word.
         let token = paragraph.tokens[at].span;
@@ -683,7 +748,7 @@ impl Document<'_, '_> {
                 let speaker = self.speaker_after(index, at + 1..comma)?;
                 Attribution { cue: (index, at), cue_span: paragraph.original[at], speaker: Some(speaker) }
             } else {
-                self.cue_then_speaker(index, at, &["menurut"])?
+                self.cue_then_speaker(index, at, |c| c.according)?
             };
             return Some((self.clause(paragraph, comma + 1..end, false)?, attribution));
         }
@@ -705,7 +770,7 @@ impl Document<'_, '_> {
             if let Some(at) = complementiser {
                 from = at + 1;
             }
-            let clause_only = SPEECH_VERBS_BEFORE_CLAUSE.contains(&verb_word);
+            let clause_only = cue(verb_word).before_clause;
             if clause_only && !comma && !introduced {
                 return None;
             }
@@ -725,7 +790,7 @@ impl Document<'_, '_> {
         let (comma, attribution) = (start + 1..end)
             .rev()
             .filter(|&k| paragraph.is(k, ","))
-            .find_map(|k| Some((k, self.cue_then_speaker(index, k + 1, REPORTING_CUES_AFTER)?)))?;
+            .find_map(|k| Some((k, self.cue_then_speaker(index, k + 1, |c| c.reporting_after)?)))?;
         Some((self.clause(paragraph, start..comma, false)?, attribution))
     }
 
@@ -1009,12 +1074,12 @@ impl Document<'_, '_> {
 
 /// Whether `word` is a verb after its subject that reports speech.
 fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word) || SPEECH_VERBS_BEFORE_CLAUSE.contains(&word)
+    cue(word).speech
 }
 
 /// Whether `word` is a verb after its subject that introduces words in marks.
 fn is_quoting_verb(word: &str) -> bool {
-    is_speech_verb(word) || QUOTING_ONLY_VERBS.contains(&word)
+    cue(word).quoting()
 }
 
 /// `tokens` without the comma or period that closes a quoted piece or a clause (`?` and
