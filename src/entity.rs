@@ -44,4 +44,8 @@ pub struct Entity {
     /// (the kabupaten when `Bogor` was resolved to the kota).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
+    /// The id of the region named inside an institution or place found by its head word
+    /// (`region/34.04` in `Polres Sleman`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, StructureRecognizer};
 use crate::date::{self, DateMention};
 use crate::entity::Entity;
-use crate::gazetteer::{Gazetteer, Matcher, read_source};
+use crate::gazetteer::{Gazetteer, Matcher, Rules, read_source};
 use crate::person::{Lexicon, People, Person, Recognizer};
 use crate::quote::{self, Quote};
 use crate::text::{Normalized, Tokens};
@@ -48,6 +48,7 @@ pub struct Extractor {
 struct Inner {
     structure: StructureRecognizer,
     gazetteer: Matcher,
+    rules: Rules,
     names: Lexicon,
     reference_date: Option<Date>,
     capabilities: Capabilities,
@@ -104,16 +105,14 @@ impl Extractor {
         let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
         let normalized = Normalized::new(text);
         let capabilities = self.inner.capabilities;
+        // One tokenisation of the analysed paragraphs serves every recogniser.
+        let tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
         let mut entities = Vec::new();
         if capabilities.entities {
             entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
+            self.inner.rules.find(text, &normalized, &tokens, &self.inner.names, &mut entities);
         }
         let mut people = People::default();
-        // One tokenisation of the analysed paragraphs serves people, dates and quotes.
-        let mut tokens = Tokens::default();
-        if capabilities.people || capabilities.dates || capabilities.quotes {
-            tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
-        }
         if capabilities.people {
             let recognizer = Recognizer { lexicon: &self.inner.names };
             let found = recognizer.find(text, &normalized, &tokens, &entities);
@@ -234,6 +233,7 @@ impl ExtractorBuilder {
         let inner = Inner {
             structure: StructureRecognizer::new(),
             gazetteer: Matcher::new(&gazetteer),
+            rules: Rules::builtin()?,
             names: Lexicon::builtin()?,
             reference_date: self.reference_date,
             capabilities: self.capabilities,

@@ -145,3 +145,51 @@ fn every_kind_of_bad_gazetteer_line_is_an_error_with_its_line_and_remedy() {
     let error = Extractor::builder().gazetteer_reader("h.tsv", &b"name\tid\n"[..]).unwrap().build().unwrap_err();
     assert!(error.to_string().contains("header"), "{error}");
 }
+
+#[test]
+fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
+    let text = "Pemkab Kulonprogo dan Polres Sleman menutup Jalan Malioboro. Warga Kecamatan Temon \
+                mengungsi ke Stasiun Pasar Senen. BPBD Kabupaten Sukabumi siaga, kata Kepala Dinas \
+                Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap.";
+    let found: Vec<(String, String)> = entities(text).into_iter().map(|e| (e.text, e.canonical)).collect();
+    let expected = [
+        ("Pemkab Kulonprogo", "Pemerintah Kabupaten Kulon Progo"),
+        ("Polres Sleman", "Kepolisian Resor Sleman"),
+        ("Jalan Malioboro", "Jalan Malioboro"),
+        ("Kecamatan Temon", "Kecamatan Temon"),
+        ("Stasiun Pasar Senen", "Stasiun Pasar Senen"),
+        ("BPBD Kabupaten Sukabumi", "Badan Penanggulangan Bencana Daerah Kabupaten Sukabumi"),
+        ("Dinas Pariwisata Provinsi Bali", "Dinas Pariwisata Provinsi Bali"),
+        // The gazetteer's longest match wins: a regency, not a mountain.
+        ("Gunung Kidul", "Kabupaten Gunungkidul"),
+    ];
+    for pair in expected {
+        assert!(found.contains(&(pair.0.to_string(), pair.1.to_string())), "{pair:?} not in {found:?}");
+    }
+    let police = entities(text).into_iter().find(|e| e.text == "Polres Sleman").unwrap();
+    assert_eq!((police.kind, police.region.as_deref()), (EntityKind::Institution, Some("region/34.04")));
+    // No region inside an institution's name is reported apart from it.
+    assert!(!found.iter().any(|(text, _)| text == "Sleman" || text == "Kabupaten Sukabumi"), "{found:?}");
+}
+
+#[test]
+fn acronyms_and_short_names_defined_in_the_text_link_to_the_full_name() {
+    let text = "Dinas Pertanian dan Pangan (DPP) Kulon Progo membagikan bibit di Kecamatan Temon. \
+                Menurut DPP Kulon Progo, petani Temon sudah mendaftar. BPBD Jawa Tengah siaga. \
+                Kepala BPBD mengatakan hujan turun.";
+    let all = entities(text);
+    let id_of = |written: &str| all.iter().find(|e| e.text == written).map(|e| e.id.clone());
+    assert_eq!(id_of("DPP"), id_of("Dinas Pertanian dan Pangan"));
+    assert_eq!(id_of("DPP Kulon Progo"), id_of("Dinas Pertanian dan Pangan"));
+    assert_eq!(id_of("Temon"), id_of("Kecamatan Temon"));
+    assert_eq!(id_of("BPBD"), id_of("BPBD Jawa Tengah"));
+    assert!(id_of("DPP").is_some_and(|id| id.starts_with("local/institution/")));
+}
+
+#[test]
+fn heads_inside_longer_names_and_before_people_do_not_make_names() {
+    let text = "Program Transformasi Perpustakaan Berbasis Inklusi Sosial berlanjut. \
+                Kepala Dinas Budi Santoso hadir.";
+    let all = entities(text);
+    assert!(all.iter().all(|e| e.kind != EntityKind::Institution), "{all:?}");
+}

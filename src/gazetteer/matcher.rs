@@ -186,6 +186,7 @@ impl Matcher {
             canonical: target.canonical.clone(),
             class: Some(target.class.clone()).filter(|c| !c.is_empty()),
             alternatives,
+            region: None,
         };
         Some((entity, end))
     }

@@ -2,6 +2,7 @@
 //! from TSV, and the compiled matcher over all their surface forms.
 
 mod matcher;
+mod rules;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -9,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub(crate) use matcher::Matcher;
+pub(crate) use rules::Rules;
 
 use crate::Error;
 use crate::entity::EntityKind;

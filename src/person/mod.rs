@@ -241,6 +241,7 @@ fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
         canonical: person.name.clone(),
         class: None,
         alternatives: Vec::new(),
+        region: None,
     }
 }
 

@@ -1,0 +1,473 @@
+//! Open-class names no list can hold, read from the head word written before them
+//! (`Polres Sleman`, `Kecamatan Temon`, `Stasiun Pasar Senen`), the acronyms a text defines
+//! for its names (`Dinas Pertanian dan Pangan (DPP)`), and their later short mentions
+//! (`Temon`, `BPBD`, `DPP`).
+//!
+//! The heads are data (`data/rules/heads.tsv`); the rules read the document's shared
+//! tokens and the gazetteer's entities, and never override a gazetteer entry that covers
+//! as much.
+
+use rustc_hash::FxHashMap;
+
+use crate::entity::{Entity, EntityKind};
+use crate::person::{Lexicon, WordClass, slug};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens};
+use crate::{Error, Span};
+
+const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
+
+/// The most tokens of a name after its head (`Bandara I Gusti Ngurah Rai`).
+const LONGEST_NAME: usize = 8;
+
+/// What follows a head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    /// A region, written in the canonical name with its level (`Kabupaten Sukabumi`).
+    Region,
+    /// A region, written in the canonical name without its level (`Sleman`).
+    RegionBare,
+    /// Capitalised words.
+    Words,
+}
+
+#[derive(Clone, Debug)]
+struct Head {
+    /// The head's words, normalised.
+    words: Vec<String>,
+    expansion: Option<String>,
+    kind: EntityKind,
+    class: String,
+    name: Name,
+}
+
+/// The heads, by their first word, longest first.
+#[derive(Debug)]
+pub(crate) struct Rules {
+    heads: FxHashMap<String, Vec<Head>>,
+}
+
+impl Rules {
+    /// The built-in heads.
+    pub fn builtin() -> Result<Rules, Error> {
+        let (source, text) = HEADS;
+        let error = |line: usize, reason: String| Error::Data { source_name: source.to_string(), line, reason };
+        let mut heads: FxHashMap<String, Vec<Head>> = FxHashMap::default();
+        let mut header = false;
+        for (index, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if !header {
+                header = true;
+                continue;
+            }
+            let [head, expansion, kind, class, name] = fields[..] else {
+                return Err(error(index + 1, format!("expected 5 tab-separated fields, found {}", fields.len())));
+            };
+            let kind = match kind {
+                "institution" => EntityKind::Institution,
+                "region" => EntityKind::Region,
+                "place" => EntityKind::Place,
+                other => {
+                    return Err(error(index + 1, format!("unknown kind `{other}`; use institution, region or place")));
+                }
+            };
+            let name = match name {
+                "region" => Name::Region,
+                "region-bare" => Name::RegionBare,
+                "words" => Name::Words,
+                other => {
+                    return Err(error(index + 1, format!("unknown name `{other}`; use region, region-bare or words")));
+                }
+            };
+            let words: Vec<String> = Normalized::new(head).as_str().split(' ').map(str::to_string).collect();
+            let expansion = (!expansion.is_empty()).then(|| expansion.to_string());
+            let head = Head { words, expansion, kind, class: class.to_string(), name };
+            heads.entry(head.words[0].clone()).or_default().push(head);
+        }
+        for list in heads.values_mut() {
+            list.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+        }
+        Ok(Rules { heads })
+    }
+
+    /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
+    /// acronyms defined for entities, and the later mentions of both; keeps them sorted.
+    pub fn find(
+        &self,
+        text: &str,
+        normalized: &Normalized,
+        tokens: &Tokens,
+        lexicon: &Lexicon,
+        entities: &mut Vec<Entity>,
+    ) {
+        let mut found: Vec<Entity> = Vec::new();
+        let mut paragraphs = Vec::new();
+        for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
+            let paragraph = Paragraph::new(text, normalized, tokens);
+            let mut at = 0;
+            while at < tokens.len() {
+                match self.named(&paragraph, at, entities, lexicon) {
+                    Some((entity, next)) => {
+                        found.push(entity);
+                        at = next;
+                    }
+                    None => at += 1,
+                }
+            }
+            paragraphs.push(paragraph);
+        }
+        merge(entities, found);
+        // Acronyms defined for an entity: `Dinas Pertanian dan Pangan (DPP)`.
+        let mut short: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        for paragraph in &paragraphs {
+            for (acronym, entity) in paragraph.definitions(entities) {
+                note(&mut short, entities, acronym, entity);
+            }
+        }
+        // A name read from a head is mentioned again without it: `Temon` after `Kecamatan
+        // Temon`, `BPBD` after `BPBD Kabupaten Sukabumi`.
+        for (index, entity) in entities.iter().enumerate().filter(|(_, e)| e.id.starts_with("local/")) {
+            if let Some(bare) = bare_name(text, entity, self) {
+                note(&mut short, entities, bare, index);
+            }
+        }
+        let mut again = Vec::new();
+        for paragraph in &paragraphs {
+            paragraph.mentions(&short, entities, &mut again);
+        }
+        merge(entities, again);
+    }
+
+    /// The name read from a head starting at token `at`, and the token after it.
+    fn named(
+        &self,
+        paragraph: &Paragraph,
+        at: usize,
+        entities: &[Entity],
+        lexicon: &Lexicon,
+    ) -> Option<(Entity, usize)> {
+        let token = paragraph.tokens[at];
+        if token.kind != Kind::Word || !paragraph.capital(at) {
+            return None;
+        }
+        let heads = self.heads.get(token.text)?;
+        // `Transformasi Perpustakaan …`: a head of words inside a longer capitalised name
+        // is none (a head before a region, `Reskrim Polres Sleman`, stays one).
+        let inside_a_name = at > 0
+            && heads.iter().all(|h| h.name == Name::Words)
+            && paragraph.tokens[at - 1].kind == Kind::Word
+            && paragraph.capital(at - 1)
+            && paragraph.entity_over(at - 1, entities).is_none()
+            && !matches!(lexicon.not_name(paragraph.tokens[at - 1].text), Some(WordClass::Role | WordClass::Function));
+        if inside_a_name {
+            return None;
+        }
+        // Inside a gazetteer entity, the gazetteer's reading stands.
+        if paragraph.entity_over(at, entities).is_some_and(|e| e.span.start < paragraph.original[at].start) {
+            return None;
+        }
+        heads.iter().find_map(|head| {
+            let after = paragraph.head_end(at, &head.words)?;
+            let (name_end, region) = match head.name {
+                Name::Region | Name::RegionBare => {
+                    let region = paragraph.entity_at(after, entities).filter(|e| e.kind == EntityKind::Region)?;
+                    (paragraph.token_ending(after, region.span.end)?, Some(region))
+                }
+                Name::Words => paragraph.words_after(after, head.kind, entities, lexicon)?,
+            };
+            let span = Span::new(paragraph.original[at].start, paragraph.original[name_end - 1].end);
+            // A gazetteer entity from the same place that covers as much wins.
+            if starting_at(entities, span.start).any(|e| e.span.end >= span.end) {
+                return None;
+            }
+            let written_name = &paragraph.text[paragraph.original[after].start..span.end];
+            let name = match (head.name, region) {
+                (Name::Region, Some(region)) => with_level(region),
+                (Name::RegionBare, Some(region)) => without_level(region),
+                (_, Some(region)) if head.kind == EntityKind::Institution => {
+                    // `Dinas Pariwisata Provinsi Bali`: the words, then the region with its level.
+                    let before = &paragraph.text[paragraph.original[after].start..region.span.start];
+                    format!("{before}{}", with_level(region))
+                }
+                _ => written_name.to_string(),
+            };
+            let head_written = &paragraph.text[paragraph.original[at].start..paragraph.original[after - 1].end];
+            let canonical = format!("{} {name}", head.expansion.as_deref().unwrap_or(head_written));
+            let kind_name = match head.kind {
+                EntityKind::Institution => "institution",
+                EntityKind::Region => "region",
+                _ => "place",
+            };
+            let entity = Entity {
+                span,
+                text: paragraph.text[span.range()].to_string(),
+                kind: head.kind,
+                id: format!("local/{kind_name}/{}", slug(&canonical)),
+                canonical,
+                class: Some(head.class.clone()),
+                alternatives: Vec::new(),
+                region: region.map(|r| r.id.clone()),
+            };
+            Some((entity, name_end))
+        })
+    }
+}
+
+/// The entities (sorted) that start at byte `start`.
+fn starting_at(entities: &[Entity], start: usize) -> impl Iterator<Item = &Entity> {
+    let at = entities.partition_point(|e| e.span.start < start);
+    entities[at..].iter().take_while(move |e| e.span.start == start)
+}
+
+/// Records that `key` names entity `index`; a key naming two different entries (ids)
+/// names neither.
+fn note(short: &mut FxHashMap<String, Option<usize>>, entities: &[Entity], key: String, index: usize) {
+    let same = |i: usize| entities[i].id == entities[index].id;
+    short.entry(key).and_modify(|e| *e = e.filter(|&i| same(i))).or_insert(Some(index));
+}
+
+/// What a local entity is called without its head: the name of a village or a station
+/// (`Temon`), or the head of an institution named by its region (`BPBD`).
+fn bare_name(text: &str, entity: &Entity, rules: &Rules) -> Option<String> {
+    let written = Normalized::new(&text[entity.span.range()]);
+    let words: Vec<&str> = written.as_str().split(' ').collect();
+    let heads = rules.heads.get(words[0])?;
+    let head = heads.iter().find(|h| words.starts_with(&h.words.iter().map(String::as_str).collect::<Vec<_>>()))?;
+    match (entity.kind, head.name) {
+        (EntityKind::Institution, Name::Region | Name::RegionBare) if head.words.len() == 1 => {
+            Some(head.words[0].clone())
+        }
+        (EntityKind::Region | EntityKind::Place, Name::Words) => Some(words[head.words.len()..].join(" ")),
+        _ => None,
+    }
+}
+
+/// `found` merged into `entities`, dropping the entities inside a found one (a region
+/// inside an institution name) and the found ones that overlap an entity partly.
+fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
+    if found.is_empty() {
+        return;
+    }
+    let mut kept: Vec<Entity> = Vec::with_capacity(found.len());
+    for entity in found {
+        let at = entities.partition_point(|e| e.span.end <= entity.span.start);
+        let overlapping = entities[at..].iter().take_while(|e| e.span.start < entity.span.end);
+        if overlapping.clone().all(|e| entity.span.contains(e.span)) {
+            kept.push(entity);
+        }
+    }
+    entities.retain(|e| {
+        let at = kept.partition_point(|k| k.span.end <= e.span.start);
+        !kept.get(at).is_some_and(|k| k.span.contains(e.span))
+    });
+    entities.extend(kept);
+    entities.sort_by_key(|e| (e.span, e.kind));
+}
+
+/// A region's name with its level: `Kabupaten Sukabumi`, `Kota Bandung`, `Provinsi Bali`.
+fn with_level(region: &Entity) -> String {
+    let canonical = &region.canonical;
+    let leveled = ["Kabupaten ", "Kota ", "Provinsi ", "Daerah ", "Kecamatan ", "Desa ", "Kelurahan "];
+    if leveled.iter().any(|level| canonical.starts_with(level)) {
+        canonical.clone()
+    } else if region.class.as_deref() == Some("province") {
+        format!("Provinsi {canonical}")
+    } else {
+        canonical.clone()
+    }
+}
+
+/// A region's name without its level: `Sleman` for `Kabupaten Sleman`.
+fn without_level(region: &Entity) -> String {
+    let canonical = &region.canonical;
+    ["Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota ", "Provinsi "]
+        .iter()
+        .find_map(|level| canonical.strip_prefix(level))
+        .unwrap_or(canonical)
+        .to_string()
+}
+
+/// A paragraph's tokens with their original spans.
+struct Paragraph<'a, 't> {
+    text: &'a str,
+    tokens: &'t [Token<'t>],
+    original: Vec<Span>,
+}
+
+impl<'a, 't> Paragraph<'a, 't> {
+    fn new(text: &'a str, normalized: &Normalized, tokens: &'t [Token<'t>]) -> Paragraph<'a, 't> {
+        let original = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
+        Paragraph { text, tokens, original }
+    }
+
+    fn capital(&self, at: usize) -> bool {
+        self.text[self.original[at].range()].starts_with(char::is_uppercase)
+    }
+
+    /// The token after the head `words` written from token `at` (`Jl.` counts its dot).
+    fn head_end(&self, at: usize, words: &[String]) -> Option<usize> {
+        let mut next = at;
+        for word in words {
+            let (stem, dot) = match word.strip_suffix('.') {
+                Some(stem) => (stem, true),
+                None => (word.as_str(), false),
+            };
+            if self.tokens.get(next)?.text != stem {
+                return None;
+            }
+            next += 1;
+            if dot {
+                (self.tokens.get(next)?.text == ".").then_some(())?;
+                next += 1;
+            }
+        }
+        (next < self.tokens.len()).then_some(next)
+    }
+
+    /// The entity that starts at token `at`.
+    fn entity_at<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
+        let start = self.original.get(at)?.start;
+        let index = entities.partition_point(|e| e.span.start < start);
+        entities.get(index).filter(|e| e.span.start == start)
+    }
+
+    /// The entity that covers token `at`.
+    fn entity_over<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
+        let span = self.original[at];
+        let index = entities.partition_point(|e| e.span.end <= span.start);
+        entities.get(index).filter(|e| e.span.overlaps(span))
+    }
+
+    /// The token after the one that ends at byte `end`, searching from `from`.
+    fn token_ending(&self, from: usize, end: usize) -> Option<usize> {
+        (from..self.tokens.len()).take(LONGEST_NAME).find(|&k| self.original[k].end == end).map(|k| k + 1)
+    }
+
+    /// The capitalised words from token `from`: the end of the name and the region inside
+    /// it, if any. An institution's name ends with its region and before a person's name.
+    fn words_after<'e>(
+        &self,
+        from: usize,
+        kind: EntityKind,
+        entities: &'e [Entity],
+        lexicon: &Lexicon,
+    ) -> Option<(usize, Option<&'e Entity>)> {
+        let mut at = from;
+        let mut region = None;
+        let mut words = 0;
+        while at < self.tokens.len() && at < from + LONGEST_NAME {
+            if let Some(entity) = self.entity_at(at, entities) {
+                // Places are named after people (`Bandara I Gusti Ngurah Rai`); an
+                // institution's name ends before a person's.
+                if entity.kind == EntityKind::Person && kind == EntityKind::Institution {
+                    break;
+                }
+                let Some(next) = self.token_ending(at, entity.span.end) else { break };
+                words += 1;
+                at = next;
+                if entity.kind == EntityKind::Region {
+                    region = Some(entity);
+                    if kind == EntityKind::Institution {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let token = self.tokens[at];
+            let joins =
+                matches!(token.text, "-" | "/") && token.glued && self.tokens.get(at + 1).is_some_and(|t| t.glued);
+            let and = kind == EntityKind::Institution
+                && matches!(token.text, "dan" | "&")
+                && words > 0
+                && (at + 1 < self.tokens.len() && self.capital(at + 1));
+            let word = token.kind == Kind::Word && self.capital(at);
+            let number = token.kind == Kind::Number && words > 0;
+            if !(word || number || joins || and) {
+                break;
+            }
+            // `Dinas Pertanian Budi Santoso`, `Kepala Dinas R Sony`: a person's name or
+            // initial ends an institution's.
+            let initial = token.text.chars().count() == 1;
+            let person = word && kind == EntityKind::Institution && (initial || lexicon.name(token.text).is_some());
+            if person {
+                break;
+            }
+            words += usize::from(word);
+            at += 1;
+        }
+        // A name ends with a word, not with a joiner.
+        while at > from && self.tokens[at - 1].kind == Kind::Mark {
+            at -= 1;
+        }
+        while at > from && matches!(self.tokens[at - 1].text, "dan" | "&") {
+            at -= 1;
+        }
+        (words > 0 && at > from).then_some((at, region))
+    }
+
+    /// The acronyms this paragraph defines: an entity, or capitalised words, then the
+    /// acronym in brackets (`Dinas Pertanian dan Pangan (DPP)`).
+    fn definitions(&self, entities: &[Entity]) -> Vec<(String, usize)> {
+        let mut defined = Vec::new();
+        for at in 1..self.tokens.len().saturating_sub(2) {
+            let (open, acronym, close) = (&self.tokens[at], &self.tokens[at + 1], &self.tokens[at + 2]);
+            if open.text != "(" || close.text != ")" || acronym.kind != Kind::Word {
+                continue;
+            }
+            let written = &self.text[self.original[at + 1].range()];
+            let capitals = written.chars().filter(|c| c.is_uppercase()).count();
+            if capitals < 2 && !(capitals == 1 && written.starts_with(char::is_uppercase)) {
+                continue;
+            }
+            let end = self.original[at - 1].end;
+            let index = entities.partition_point(|e| e.span.end < end);
+            let Some(entity) = entities.get(index).filter(|e| e.span.end == end) else { continue };
+            if entity.kind == EntityKind::Institution && entity.text != written {
+                defined.push((acronym.text.to_string(), index));
+            }
+        }
+        defined
+    }
+
+    /// The mentions of `short` forms outside other entities, with the entity they name; an
+    /// acronym followed by its region takes the region in (`DPP Kulon Progo`).
+    fn mentions(&self, short: &FxHashMap<String, Option<usize>>, entities: &[Entity], again: &mut Vec<Entity>) {
+        if short.is_empty() {
+            return;
+        }
+        let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
+        let mut at = 0;
+        while at < self.tokens.len() {
+            let hit = (1..=longest.min(self.tokens.len() - at)).rev().find_map(|len| {
+                let words: Vec<&str> = self.tokens[at..at + len].iter().map(|t| t.text).collect();
+                let all_words = self.tokens[at..at + len].iter().all(|t| t.kind == Kind::Word);
+                let index = (*short.get(&words.join(" "))?)?;
+                (all_words && self.capital(at)).then_some((len, index))
+            });
+            let Some((len, index)) = hit else {
+                at += 1;
+                continue;
+            };
+            let mut end = at + len;
+            if let Some(region) = self.entity_at(end, entities).filter(|e| e.kind == EntityKind::Region)
+                && entities[index].kind == EntityKind::Institution
+                && let Some(next) = self.token_ending(end, region.span.end)
+            {
+                end = next;
+            }
+            let span = Span::new(self.original[at].start, self.original[end - 1].end);
+            let covered = {
+                let i = entities.partition_point(|e| e.span.end <= span.start);
+                entities.get(i).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span))
+            };
+            let own = starting_at(entities, span.start).any(|e| e.span == span);
+            if !covered && !own {
+                let named = &entities[index];
+                again.push(Entity { span, text: self.text[span.range()].to_string(), ..named.clone() });
+            }
+            at = end;
+        }
+    }
+}
