@@ -61,11 +61,13 @@ struct Capabilities {
     people: bool,
     dates: bool,
     quotes: bool,
+    /// Also every overlapping gazetteer candidate.
+    candidates: bool,
 }
 
 impl Default for Capabilities {
     fn default() -> Capabilities {
-        Capabilities { entities: true, people: true, dates: true, quotes: true }
+        Capabilities { entities: true, people: true, dates: true, quotes: true, candidates: false }
     }
 }
 
@@ -108,6 +110,10 @@ impl Extractor {
         // One tokenisation of the analysed paragraphs serves every recogniser.
         let tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
         let mut entities = Vec::new();
+        let mut candidates = Vec::new();
+        if capabilities.entities && capabilities.candidates {
+            candidates = self.inner.gazetteer.candidates(text, &normalized, &layout.zones);
+        }
         if capabilities.entities {
             entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
             self.inner.rules.find(text, &normalized, &tokens, &self.inner.names, &mut entities);
@@ -129,7 +135,7 @@ impl Extractor {
         if capabilities.quotes {
             quotes = quote::find(text, &normalized, &tokens, &entities, &self.inner.names);
         }
-        Extraction { id, reference_date, article, entities, people: people.into_vec(), dates, quotes }
+        Extraction { id, reference_date, article, entities, candidates, people: people.into_vec(), dates, quotes }
     }
 }
 
@@ -177,6 +183,14 @@ impl ExtractorBuilder {
     /// Whether to find people and their person entities (default: yes).
     pub fn people(&mut self, on: bool) -> &mut ExtractorBuilder {
         self.capabilities.people = on;
+        self
+    }
+
+    /// Whether to report, besides the leftmost-longest `entities`, every gazetteer match
+    /// in [`Extraction::candidates`]: overlapping and nested ones (`Kulon Progo` inside
+    /// `Kabupaten Kulon Progo`) included (default: no; it builds a second automaton).
+    pub fn all_candidates(&mut self, on: bool) -> &mut ExtractorBuilder {
+        self.capabilities.candidates = on;
         self
     }
 
@@ -232,7 +246,7 @@ impl ExtractorBuilder {
         gazetteer.validate()?;
         let inner = Inner {
             structure: StructureRecognizer::new(),
-            gazetteer: Matcher::new(&gazetteer),
+            gazetteer: Matcher::new(&gazetteer, self.capabilities.candidates),
             rules: Rules::builtin()?,
             names: Lexicon::builtin()?,
             reference_date: self.reference_date,
@@ -286,6 +300,10 @@ pub struct Extraction {
     pub article: Article,
     /// Every entity mention, sorted by span.
     pub entities: Vec<Entity>,
+    /// Every gazetteer match, overlapping ones included, sorted by span; only with
+    /// [`ExtractorBuilder::all_candidates`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Entity>,
     /// Every person once, with all mentions.
     pub people: Vec<Person>,
     /// Temporal expressions with ISO 8601 values.
@@ -304,7 +322,7 @@ impl Extraction {
         spans.extend(article.published.iter().map(|p| (p.span, p.text.as_str())));
         spans.extend(article.dateline.iter().map(|d| (d.span, d.text.as_str())));
         spans.extend(article.credits.iter().map(|c| (c.span, c.name.as_str())));
-        spans.extend(self.entities.iter().map(|e| (e.span, e.text.as_str())));
+        spans.extend(self.entities.iter().chain(&self.candidates).map(|e| (e.span, e.text.as_str())));
         spans.extend(self.dates.iter().map(|d| (d.span, d.text.as_str())));
         for quote in &self.quotes {
             spans.push((quote.span, quote.text.as_str()));

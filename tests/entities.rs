@@ -193,3 +193,36 @@ fn heads_inside_longer_names_and_before_people_do_not_make_names() {
     let all = entities(text);
     assert!(all.iter().all(|e| e.kind != EntityKind::Institution), "{all:?}");
 }
+
+#[test]
+fn ambiguous_names_are_resolved_on_purpose() {
+    let text = "Anggota Bali Nine dipindahkan dari Bali. Delegasi Sri Lanka bertemu Sri Mulyani di \
+                Jakarta. Banten dan Maros juga hadir.";
+    let got = found(text);
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    // `Bali Nine` names a group, not the province; the second `Bali` is the province.
+    assert_eq!(got.iter().filter(|(t, _)| t == "Bali").count(), 1, "{got:?}");
+    assert!(ids.contains(&"region/51"));
+    // `Sri` of Sri Lanka is the country; `Sri Mulyani` is a person, not the country.
+    assert!(got.contains(&pair("Sri Lanka", "country/lk")), "{got:?}");
+    assert!(got.contains(&pair("Sri Mulyani", "person/sri-mulyani-indrawati")), "{got:?}");
+    // Bare `Jakarta` is the province (DKI Jakarta has no kota of that name); Banten and
+    // Maros are the province and the regency.
+    for expected in [pair("Jakarta", "region/31"), pair("Banten", "region/36"), pair("Maros", "region/73.09")] {
+        assert!(got.contains(&expected), "{expected:?} not in {got:?}");
+    }
+}
+
+#[test]
+fn all_candidates_mode_reports_overlapping_matches_beside_the_longest() {
+    let extractor = Extractor::builder().all_candidates(true).build().unwrap();
+    let text = "Warga Kabupaten Kulon Progo menuju Jakarta.";
+    let found = extractor.extract(text);
+    let entities: Vec<&str> = found.entities.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(entities, ["Kabupaten Kulon Progo", "Jakarta"]);
+    let candidates: Vec<&str> = found.candidates.iter().map(|e| e.text.as_str()).collect();
+    assert!(candidates.contains(&"Kabupaten Kulon Progo") && candidates.contains(&"Kulon Progo"), "{candidates:?}");
+    assert!(candidates.contains(&"Jakarta"));
+    // Off by default.
+    assert!(Extractor::new().extract(text).candidates.is_empty());
+}

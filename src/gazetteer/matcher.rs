@@ -67,13 +67,17 @@ struct Haystack<'a> {
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
+    /// The same forms for every overlapping match, built only when asked for.
+    overlapping: Option<AhoCorasick>,
     /// Candidates of each pattern, indexed by pattern id.
     patterns: Vec<Vec<Candidate>>,
     targets: Vec<Target>,
 }
 
 impl Matcher {
-    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+    /// Compiles the forms of `gazetteer`; with `overlapping`, also the automaton that
+    /// reports every candidate ([`Matcher::candidates`]).
+    pub fn new(gazetteer: &Gazetteer, overlapping: bool) -> Matcher {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
@@ -114,7 +118,30 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(&forms)
             .expect("gazetteer forms are few enough for an automaton");
-        Matcher { automaton, patterns, targets }
+        let overlapping = overlapping.then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&forms)
+                .expect("gazetteer forms are few enough for an automaton")
+        });
+        Matcher { automaton, overlapping, patterns, targets }
+    }
+
+    /// Every form that matches inside `zones`, overlapping or nested ones included
+    /// (`Kabupaten Kulon Progo` and `Kulon Progo` and `Progo` if it were a form), each
+    /// checked and resolved as [`Matcher::find`] does; empty unless the matcher was built
+    /// with `overlapping`.
+    pub fn candidates(&self, text: &str, normalized: &Normalized, zones: &[Zone]) -> Vec<Entity> {
+        let Some(automaton) = &self.overlapping else { return Vec::new() };
+        let haystack = Haystack { text, normalized, zones };
+        let mut found: Vec<Entity> = automaton
+            .find_overlapping_iter(normalized.as_str())
+            .filter_map(|m| self.accept(&haystack, m.start(), m.end(), m.pattern().as_usize()))
+            .map(|(entity, _)| entity)
+            .collect();
+        found.sort_by_key(|e| (e.span, e.kind));
+        found.dedup_by(|a, b| a.span == b.span && a.id == b.id);
+        found
     }
 
     /// Finds every entity mention inside `zones` (sorted, disjoint) of `text`.

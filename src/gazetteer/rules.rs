@@ -15,6 +15,7 @@ use crate::text::{Casing, Kind, Normalized, Token, Tokens};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
+const NOT_ENTITIES: (&str, &str) = ("data/rules/not-entities.tsv", include_str!("../../data/rules/not-entities.tsv"));
 
 /// The most tokens of a name after its head (`Bandara I Gusti Ngurah Rai`).
 const LONGEST_NAME: usize = 8;
@@ -40,10 +41,12 @@ struct Head {
     name: Name,
 }
 
-/// The heads, by their first word, longest first.
+/// The heads, by their first word, longest first; and the phrases that name no entity.
 #[derive(Debug)]
 pub(crate) struct Rules {
     heads: FxHashMap<String, Vec<Head>>,
+    /// The words of each phrase (normalised), by its first word.
+    not_entities: FxHashMap<String, Vec<Vec<String>>>,
 }
 
 impl Rules {
@@ -89,7 +92,18 @@ impl Rules {
         for list in heads.values_mut() {
             list.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
         }
-        Ok(Rules { heads })
+        let (source, text) = NOT_ENTITIES;
+        let mut not_entities: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        let rows = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
+        for (index, line) in rows {
+            let Some((phrase, _)) = line.split_once('\t').filter(|(phrase, _)| !phrase.trim().is_empty()) else {
+                let reason = "expected a phrase, a tab and what it is".to_string();
+                return Err(Error::Data { source_name: source.to_string(), line: index + 1, reason });
+            };
+            let words: Vec<String> = Normalized::new(phrase).as_str().split(' ').map(str::to_string).collect();
+            not_entities.entry(words[0].clone()).or_default().push(words);
+        }
+        Ok(Rules { heads, not_entities })
     }
 
     /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
@@ -102,6 +116,7 @@ impl Rules {
         lexicon: &Lexicon,
         entities: &mut Vec<Entity>,
     ) {
+        self.drop_not_entities(normalized, tokens, entities);
         let mut found: Vec<Entity> = Vec::new();
         let mut paragraphs = Vec::new();
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
@@ -138,6 +153,30 @@ impl Rules {
             paragraph.mentions(&short, entities, &mut again);
         }
         merge(entities, again);
+    }
+
+    /// Removes the entities inside a phrase that names none (`Bali` in `Bali Nine`).
+    fn drop_not_entities(&self, normalized: &Normalized, tokens: &Tokens, entities: &mut Vec<Entity>) {
+        let mut phrases: Vec<Span> = Vec::new();
+        for (_, tokens) in tokens.paragraphs() {
+            for (at, token) in tokens.iter().enumerate() {
+                let Some(candidates) = self.not_entities.get(token.text) else { continue };
+                let matches = |words: &Vec<String>| {
+                    words.len() <= tokens.len() - at
+                        && tokens[at..at + words.len()].iter().zip(words).all(|(t, w)| t.text == *w)
+                };
+                if let Some(words) = candidates.iter().find(|words| matches(words)) {
+                    let span = Span::new(token.span.start, tokens[at + words.len() - 1].span.end);
+                    phrases.push(normalized.to_original(span));
+                }
+            }
+        }
+        if !phrases.is_empty() {
+            entities.retain(|e| {
+                let at = phrases.partition_point(|p| p.end <= e.span.start);
+                !phrases.get(at).is_some_and(|p| p.overlaps(e.span))
+            });
+        }
     }
 
     /// The name read from a head starting at token `at`, and the token after it.
