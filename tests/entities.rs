@@ -226,3 +226,25 @@ fn all_candidates_mode_reports_overlapping_matches_beside_the_longest() {
     // Off by default.
     assert!(Extractor::new().extract(text).candidates.is_empty());
 }
+
+#[test]
+fn every_written_form_of_an_acronym_definition_links_later_mentions() {
+    let text = "Warga Bogor (ANTARA) hadir. Perpusnas menggelar Transformasi Perpustakaan Berbasis Inklusi Sosial \
+                (TPBIS) di desa; program TPBIS berlanjut. LKPP (Lembaga Kebijakan Pengadaan Barang dan Jasa \
+                Pemerintah) hadir. Badan Riset Daerah atau BRD juga datang, tetapi BRD menolak. YIA, singkatan \
+                dari Yogyakarta International Airport, ramai; YIA dibuka pukul 05.00.";
+    let all = entities(text);
+    let ids = |written: &str| all.iter().filter(|e| e.text == written).map(|e| e.id.as_str()).collect::<Vec<_>>();
+    let programme = "local/institution/transformasi-perpustakaan-berbasis-inklusi-sosial";
+    assert_eq!(ids("Transformasi Perpustakaan Berbasis Inklusi Sosial"), [programme]);
+    assert_eq!(ids("TPBIS"), [programme, programme]);
+    // A known acronym lends its entry to the long form written with it.
+    assert_eq!(ids("Lembaga Kebijakan Pengadaan Barang dan Jasa Pemerintah"), ids("LKPP")[..1]);
+    assert_eq!(ids("BRD"), ["local/institution/badan-riset-daerah"; 2]);
+    let airport = all.iter().find(|e| e.text == "Yogyakarta International Airport").unwrap();
+    assert_eq!(airport.kind, EntityKind::Place);
+    assert_eq!(ids("YIA"), [airport.id.as_str(); 2]);
+    // `Bogor (ANTARA)` defines nothing: the letters do not agree, and ANTARA stays itself.
+    assert_eq!(ids("ANTARA"), ["institution/antara"]);
+    assert_eq!(ids("Bogor"), ["region/32.71"]);
+}

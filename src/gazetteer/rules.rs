@@ -134,11 +134,31 @@ impl Rules {
             paragraphs.push(paragraph);
         }
         merge(entities, found);
-        // Acronyms defined for an entity: `Dinas Pertanian dan Pangan (DPP)`.
+        // Acronyms the text defines: `Dinas Pertanian dan Pangan (DPP)`. A long form no
+        // entity covers becomes a document-local institution.
+        let definitions: Vec<Definition> = paragraphs.iter().flat_map(|p| p.definitions(entities)).collect();
+        let mut defined: Vec<Entity> = definitions
+            .iter()
+            .filter(|d| !starting_at(entities, d.long_form.start).any(|e| e.span == d.long_form))
+            .map(|d| {
+                let written = &text[d.long_form.range()];
+                // A known acronym lends its entry (`LKPP (Lembaga Kebijakan …)`).
+                match starting_at(entities, d.at.start).find(|e| e.span == d.at) {
+                    Some(known) => Entity { span: d.long_form, text: written.to_string(), ..known.clone() },
+                    None => self.defined_entity(written, d.long_form),
+                }
+            })
+            .collect();
+        defined.sort_by_key(|e| e.span);
+        defined.dedup_by_key(|e| e.span);
+        merge(entities, defined);
         let mut short: FxHashMap<String, Option<usize>> = FxHashMap::default();
-        for paragraph in &paragraphs {
-            for (acronym, entity) in paragraph.definitions(entities) {
-                note(&mut short, entities, acronym, entity);
+        for Definition { acronym, long_form, .. } in definitions {
+            let at = entities.partition_point(|e| e.span.start < long_form.start);
+            let same =
+                entities[at..].iter().take_while(|e| e.span.start == long_form.start).position(|e| e.span == long_form);
+            if let Some(offset) = same {
+                note(&mut short, entities, acronym, at + offset);
             }
         }
         // A name read from a head is mentioned again without it: `Temon` after `Kecamatan
@@ -176,6 +196,35 @@ impl Rules {
                 let at = phrases.partition_point(|p| p.end <= e.span.start);
                 !phrases.get(at).is_some_and(|p| p.overlaps(e.span))
             });
+        }
+    }
+
+    /// The document-local entity of a long form no entry names: a place when it is
+    /// written like one (`Yogyakarta International Airport`, `Bandara …`), else an
+    /// institution.
+    fn defined_entity(&self, written: &str, span: Span) -> Entity {
+        let normalized = Normalized::new(written);
+        let words: Vec<&str> = normalized.as_str().split(' ').collect();
+        let head = self.heads.get(words[0]).and_then(|heads| heads.iter().find(|h| h.words.len() == 1));
+        let english_place = matches!(
+            words.last().copied(),
+            Some("airport" | "station" | "port" | "harbour" | "stadium" | "bridge" | "dam" | "tower" | "square")
+        );
+        let (kind, class) = match head {
+            Some(head) => (head.kind, head.class.as_str()),
+            None if english_place => (EntityKind::Place, "defined"),
+            None => (EntityKind::Institution, "defined"),
+        };
+        let kind_name = if kind == EntityKind::Institution { "institution" } else { "place" };
+        Entity {
+            span,
+            text: written.to_string(),
+            kind,
+            id: format!("local/{kind_name}/{}", slug(written)),
+            canonical: written.to_string(),
+            class: Some(class.to_string()),
+            alternatives: Vec::new(),
+            region: None,
         }
     }
 
@@ -252,6 +301,13 @@ impl Rules {
             Some((entity, name_end))
         })
     }
+}
+
+/// An acronym a text defines: the acronym (normalised) and where it is, and its long form.
+struct Definition {
+    acronym: String,
+    at: Span,
+    long_form: Span,
 }
 
 /// The entities (sorted) that start at byte `start`.
@@ -446,28 +502,106 @@ impl<'a, 't> Paragraph<'a, 't> {
         (words > 0 && at > from).then_some((at, region))
     }
 
-    /// The acronyms this paragraph defines: an entity, or capitalised words, then the
-    /// acronym in brackets (`Dinas Pertanian dan Pangan (DPP)`).
-    fn definitions(&self, entities: &[Entity]) -> Vec<(String, usize)> {
+    /// The acronyms this paragraph defines, each with the span of its long form:
+    /// `Long Form (ACR)`, `ACR (Long Form)`, `ACR, singkatan dari Long Form` and `Long Form
+    /// atau ACR`. A long form is an entity other than a person, or capitalised words
+    /// (`Transformasi Perpustakaan Berbasis Inklusi Sosial (TPBIS)`), and starts with the
+    /// acronym's first letter (so `Jakarta (ANTARA)` defines nothing); an acronym has two
+    /// capitals (`BPS`, `KemenPUPR`) or is one capitalised word (`Perpusnas`).
+    fn definitions(&self, entities: &[Entity]) -> Vec<Definition> {
         let mut defined = Vec::new();
-        for at in 1..self.tokens.len().saturating_sub(2) {
-            let (open, acronym, close) = (&self.tokens[at], &self.tokens[at + 1], &self.tokens[at + 2]);
-            if open.text != "(" || close.text != ")" || acronym.kind != Kind::Word {
+        let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
+        for at in 0..self.tokens.len() {
+            if !self.acronym(at) {
                 continue;
             }
-            let written = &self.text[self.original[at + 1].range()];
-            let capitals = written.chars().filter(|c| c.is_uppercase()).count();
-            if capitals < 2 && !(capitals == 1 && written.starts_with(char::is_uppercase)) {
-                continue;
-            }
-            let end = self.original[at - 1].end;
-            let index = entities.partition_point(|e| e.span.end < end);
-            let Some(entity) = entities.get(index).filter(|e| e.span.end == end) else { continue };
-            if entity.kind == EntityKind::Institution && entity.text != written {
-                defined.push((acronym.text.to_string(), index));
+            let acronym = self.tokens[at].text;
+            let long_form = if at >= 2 && is(at - 1, "(") && is(at + 1, ")") {
+                // `Long Form (ACR)`
+                self.long_form_ending(at - 2, entities)
+            } else if at >= 2 && is(at - 1, "atau") {
+                // `Long Form atau ACR`
+                self.long_form_ending(at - 2, entities)
+            } else if is(at + 1, "(") {
+                // `ACR (Long Form)`
+                self.long_form_starting(at + 2, entities).filter(|&(_, end)| is(end, ")"))
+            } else if is(at + 1, ",") && is(at + 2, "singkatan") && is(at + 3, "dari") {
+                // `ACR, singkatan dari Long Form`
+                self.long_form_starting(at + 4, entities)
+            } else {
+                None
+            };
+            let Some((start, end)) = long_form else { continue };
+            let span = Span::new(self.original[start].start, self.original[end - 1].end);
+            let first = self.tokens[start].text.chars().next();
+            let person = starting_at(entities, span.start).any(|e| e.span == span && e.kind == EntityKind::Person);
+            let agrees = !person && acronym.chars().next() == first;
+            if agrees && self.text[span.range()] != self.text[self.original[at].range()] {
+                defined.push(Definition { acronym: acronym.to_string(), at: self.original[at], long_form: span });
             }
         }
         defined
+    }
+
+    /// Whether token `at` is written like an acronym.
+    fn acronym(&self, at: usize) -> bool {
+        let token = self.tokens[at];
+        let written = &self.text[self.original[at].range()];
+        let capitals = written.chars().filter(|c| c.is_uppercase()).count();
+        token.kind == Kind::Word
+            && written.chars().count() <= 12
+            && (capitals >= 2 || (capitals == 1 && self.capital(at)))
+    }
+
+    /// The long form whose last token is `last`: the entity ending there, or capitalised
+    /// words (with `dan` between them) of two words or more. Its first and end token.
+    fn long_form_ending(&self, last: usize, entities: &[Entity]) -> Option<(usize, usize)> {
+        let end = self.original[last].end;
+        let index = entities.partition_point(|e| e.span.end < end);
+        if let Some(entity) = entities.get(index).filter(|e| e.span.end == end) {
+            let start =
+                (0..=last).rev().take(LONGEST_NAME * 2).find(|&k| self.original[k].start == entity.span.start)?;
+            return Some((start, last + 1));
+        }
+        let mut start = last + 1;
+        while start > 0 && last + 1 - start < LONGEST_NAME * 2 {
+            let before = start - 1;
+            let word = self.tokens[before].kind == Kind::Word && self.capital(before);
+            let and = matches!(self.tokens[before].text, "dan" | "&") && before > 0 && self.capital(before - 1);
+            if !(word || and) {
+                break;
+            }
+            start = before;
+        }
+        let words = (start..=last).filter(|&k| self.capital(k)).count();
+        (words >= 2 && self.capital(start)).then_some((start, last + 1))
+    }
+
+    /// The long form from token `first` on: the entity starting there, or capitalised
+    /// words (with `dan` between them) of two words or more.
+    fn long_form_starting(&self, first: usize, entities: &[Entity]) -> Option<(usize, usize)> {
+        if first >= self.tokens.len() {
+            return None;
+        }
+        let entity = self.entity_at(first, entities).and_then(|e| self.token_ending(first, e.span.end));
+        let mut end = first;
+        while end < self.tokens.len() && end - first < LONGEST_NAME * 2 {
+            let word = self.tokens[end].kind == Kind::Word && self.capital(end);
+            let and = matches!(self.tokens[end].text, "dan" | "&")
+                && end > first
+                && end + 1 < self.tokens.len()
+                && self.capital(end + 1);
+            if !(word || and) {
+                break;
+            }
+            end += 1;
+        }
+        // The entity there, unless capitalised words go on past it (`Yogyakarta
+        // International Airport` beyond the region `Yogyakarta`).
+        match entity {
+            Some(entity_end) if entity_end >= end => Some((first, entity_end)),
+            _ => ((first..end).filter(|&k| self.capital(k)).count() >= 2).then_some((first, end)),
+        }
     }
 
     /// The mentions of `short` forms outside other entities, with the entity they name; an
