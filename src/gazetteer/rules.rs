@@ -7,7 +7,7 @@
 //! tokens and the gazetteer's entities, and never override a gazetteer entry that covers
 //! as much.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
@@ -512,7 +512,9 @@ impl<'a, 't> Paragraph<'a, 't> {
         let mut defined = Vec::new();
         let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
         for at in 0..self.tokens.len() {
-            if !self.acronym(at) {
+            // The cheap test first: a bracket, a comma or `atau` beside the word.
+            let framed = is(at + 1, "(") || is(at + 1, ",") || (at >= 2 && (is(at - 1, "(") || is(at - 1, "atau")));
+            if !framed || !self.acronym(at) {
                 continue;
             }
             let acronym = self.tokens[at].text;
@@ -611,8 +613,13 @@ impl<'a, 't> Paragraph<'a, 't> {
             return;
         }
         let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
+        let firsts: FxHashSet<&str> = short.keys().filter_map(|k| k.split(' ').next()).collect();
         let mut at = 0;
         while at < self.tokens.len() {
+            if !firsts.contains(self.tokens[at].text) {
+                at += 1;
+                continue;
+            }
             let hit = (1..=longest.min(self.tokens.len() - at)).rev().find_map(|len| {
                 let words: Vec<&str> = self.tokens[at..at + len].iter().map(|t| t.text).collect();
                 let all_words = self.tokens[at..at + len].iter().all(|t| t.kind == Kind::Word);
