@@ -263,7 +263,13 @@ impl Rules {
                     let region = paragraph.entity_at(after, entities).filter(|e| e.kind == EntityKind::Region)?;
                     (paragraph.token_ending(after, region.span.end)?, Some(region))
                 }
-                Name::Words => paragraph.words_after(after, head.kind, entities, lexicon)?,
+                Name::Words => {
+                    // A company may be named after a person (`PT Adhi Karya`); other
+                    // institutions end before one.
+                    let people_end = head.kind == EntityKind::Institution && head.class != "company";
+                    let (end, region) = paragraph.words_after(after, head.kind, people_end, entities, lexicon)?;
+                    (paragraph.legal_form_end(end), region)
+                }
             };
             let span = Span::new(paragraph.original[at].start, paragraph.original[name_end - 1].end);
             // A gazetteer entity from the same place that covers as much wins.
@@ -446,6 +452,7 @@ impl<'a, 't> Paragraph<'a, 't> {
         &self,
         from: usize,
         kind: EntityKind,
+        people_end: bool,
         entities: &'e [Entity],
         lexicon: &Lexicon,
     ) -> Option<(usize, Option<&'e Entity>)> {
@@ -456,7 +463,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             if let Some(entity) = self.entity_at(at, entities) {
                 // Places are named after people (`Bandara I Gusti Ngurah Rai`); an
                 // institution's name ends before a person's.
-                if entity.kind == EntityKind::Person && kind == EntityKind::Institution {
+                if entity.kind == EntityKind::Person && people_end {
                     break;
                 }
                 let Some(next) = self.token_ending(at, entity.span.end) else { break };
@@ -485,7 +492,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             // `Dinas Pertanian Budi Santoso`, `Kepala Dinas R Sony`: a person's name or
             // initial ends an institution's.
             let initial = token.text.chars().count() == 1;
-            let person = word && kind == EntityKind::Institution && (initial || lexicon.name(token.text).is_some());
+            let person = word && people_end && (initial || lexicon.name(token.text).is_some());
             if person {
                 break;
             }
@@ -500,6 +507,20 @@ impl<'a, 't> Paragraph<'a, 't> {
             at -= 1;
         }
         (words > 0 && at > from).then_some((at, region))
+    }
+
+    /// Where a company's name ends with its legal form written after it: `(Persero)`,
+    /// `Tbk`, `(Persero) Tbk`.
+    fn legal_form_end(&self, end: usize) -> usize {
+        let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
+        let mut end = end;
+        if is(end, "(") && is(end + 1, "persero") && is(end + 2, ")") {
+            end += 3;
+        }
+        if is(end, "tbk") {
+            end += 1;
+        }
+        end
     }
 
     /// The acronyms this paragraph defines, each with the span of its long form:
