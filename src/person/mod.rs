@@ -69,18 +69,7 @@ impl People {
             Some(&index) => index,
             None => {
                 let id = self.unused_id(name);
-                self.ids.insert(id.clone());
-                let person = Person {
-                    id,
-                    name: name.to_string(),
-                    roles: Vec::new(),
-                    titles: Vec::new(),
-                    affiliations: Vec::new(),
-                    mentions: Vec::new(),
-                };
-                self.people.push(person);
-                self.keys.insert(key, self.people.len() - 1);
-                self.people.len() - 1
+                self.add(key, id, name)
             }
         };
         let person = &mut self.people[index];
@@ -135,10 +124,15 @@ impl People {
         if let Some(&index) = self.keys.get(&key) {
             return index;
         }
-        self.ids.insert(id.to_string());
+        self.add(key, id.to_string(), canonical)
+    }
+
+    /// Adds a person without mentions under `key`; their index.
+    fn add(&mut self, key: String, id: String, name: &str) -> usize {
+        self.ids.insert(id.clone());
         let person = Person {
-            id: id.to_string(),
-            name: canonical.to_string(),
+            id,
+            name: name.to_string(),
             roles: Vec::new(),
             titles: Vec::new(),
             affiliations: Vec::new(),

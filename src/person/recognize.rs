@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
+use crate::quote;
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, Written};
 
 /// A person mention found in the text, before people are merged.
@@ -22,80 +23,25 @@ pub(crate) struct Found {
     pub full: Span,
 }
 
-/// Words before a name that say a person is named next.
-const CUES_BEFORE: &[&str] = &[
-    "kata",
-    "ujar",
-    "tutur",
-    "ucap",
-    "ungkap",
-    "jelas",
-    "tambah",
-    "imbuh",
-    "lanjut",
-    "sambung",
-    "pungkas",
-    "tegas",
-    "terang",
-    "sebut",
-    "menurut",
-    "oleh",
-    "bersama",
-    "kepada",
-    "didampingi",
-    "bernama",
-    "dikatakan",
-    "disampaikan",
-    "dijelaskan",
-];
+/// Words before a name that say a person is named next, besides the speech cues the quote
+/// recogniser knows (`kata`, `ujar`, `menurut`).
+const CUES_BEFORE: &[&str] =
+    &["oleh", "bersama", "kepada", "didampingi", "bernama", "dikatakan", "disampaikan", "dijelaskan"];
 
-/// Verbs after a name that make it the subject of speech or action.
-const CUES_AFTER: &[&str] = &[
-    "mengatakan",
-    "menyatakan",
-    "menjelaskan",
-    "menyebutkan",
-    "menuturkan",
-    "menambahkan",
-    "mengungkapkan",
-    "menegaskan",
-    "menilai",
-    "menyampaikan",
-    "mengaku",
-    "memastikan",
-    "berharap",
-    "meminta",
-    "menyebut",
-    "menerangkan",
-    "mengimbau",
-    "mengingatkan",
-    "berkata",
-    "bilang",
-    "menganggap",
-    "menjawab",
-    "membenarkan",
-    "menandaskan",
-    "menekankan",
-    "mengklaim",
-    "menduga",
-    "memperkirakan",
-    "mengemukakan",
-    "meyakini",
-    "mengapresiasi",
-    "menyambut",
-    "mengharapkan",
-    "mengajak",
-    "menginstruksikan",
-    "memerintahkan",
-    "mengakui",
-    "membantah",
-    "menepis",
-    "menanggapi",
-    "menyoroti",
-    "mengatakannya",
-    "menceritakan",
-    "mengisahkan",
-];
+/// Verbs after a name that make it the subject of an action, besides the speech verbs the
+/// quote recogniser knows (`mengatakan`, `berharap`).
+const CUES_AFTER: &[&str] =
+    &["bilang", "menganggap", "mengapresiasi", "menyambut", "mengharapkan", "menepis", "menyoroti", "mengatakannya"];
+
+/// Whether `word` says a person is named next.
+fn cue_before(word: &str) -> bool {
+    CUES_BEFORE.contains(&word) || quote::cues_a_speaker(word)
+}
+
+/// Whether `word` makes the name before it the subject of speech or action.
+fn cue_after(word: &str) -> bool {
+    CUES_AFTER.contains(&word) || quote::is_quoting_verb(word)
+}
 
 /// The most words a person's name has (`I Gusti Ngurah Made Agung Wirasena Putra`).
 const LONGEST_NAME: usize = 8;
@@ -435,11 +381,11 @@ impl Paragraph<'_, '_> {
         if matches!(head, Some(WordClass::Place | WordClass::Institution)) && head_word && role.is_none() {
             return None;
         }
-        let spoken = before.is_some_and(|w| CUES_BEFORE.contains(&w));
+        let spoken = before.is_some_and(cue_before);
         let apposition = self.is_mark(end, ",")
             && self.word(end + 1).is_some_and(|w| self.lexicon.not_name(w) == Some(WordClass::Role));
         let age = self.is_mark(end, "(") && self.tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Number);
-        let verb = self.word(end).is_some_and(|w| CUES_AFTER.contains(&w));
+        let verb = self.word(end).is_some_and(cue_after);
         // `tunggal putra Jepang, Haruto Kameyama,`: a name set off after an entity.
         let set_off = start >= 2
             && self.is_mark(start - 1, ",")
@@ -546,7 +492,7 @@ impl Paragraph<'_, '_> {
         let mut end = start;
         while let Some(token) = self.tokens.get(end) {
             if token.kind == Kind::Mark && matches!(token.text, "," | "." | "\"" | ";" | ":")
-                || token.kind == Kind::Word && CUES_AFTER.contains(&token.text)
+                || token.kind == Kind::Word && cue_after(token.text)
             {
                 break;
             }

@@ -2,7 +2,7 @@
 
 mod recognize;
 
-pub(crate) use recognize::find;
+pub(crate) use recognize::{cues_a_speaker, find, is_quoting_verb};
 
 use serde::{Deserialize, Serialize};
 

@@ -1077,8 +1077,15 @@ fn is_speech_verb(word: &str) -> bool {
     cue(word).speech
 }
 
-/// Whether `word` is a verb after its subject that introduces words in marks.
-fn is_quoting_verb(word: &str) -> bool {
+/// Whether `word` (normalised) names a speaker after it: `kata`, `ujar`, `menurut`.
+pub(crate) fn cues_a_speaker(word: &str) -> bool {
+    let cue = cue(word);
+    cue.after || cue.according
+}
+
+/// Whether `word` (normalised) is a verb after its subject that introduces words in marks
+/// or reports speech: `mengatakan`, `berharap`.
+pub(crate) fn is_quoting_verb(word: &str) -> bool {
     cue(word).quoting()
 }
 
