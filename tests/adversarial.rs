@@ -128,3 +128,46 @@ fn a_long_document_on_one_line() {
     let text = "Budi pergi ke Jakarta pada Senin. ".repeat(10 << 20 >> 5);
     check(&text, &Extractor::new().extract(&text));
 }
+
+/// Unique capitalised names, `count` of them, as letters (`Bca`, `Bcb`, …).
+fn unique_name(index: usize) -> String {
+    let mut name = String::from("B");
+    let mut rest = index;
+    for _ in 0..4 {
+        name.push((b'a' + (rest % 26) as u8) as char);
+        rest /= 26;
+    }
+    name
+}
+
+/// The fastest of three extractions of the text made by `make(n)` and of `make(8 * n)`.
+fn assert_linear_made(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let extractor = Extractor::new();
+    let (small, large) = (make(n), make(8 * n));
+    extractor.extract(&small);
+    let (a, b) = (time(&extractor, &small), time(&extractor, &large));
+    let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
+    assert!(ratio < 24.0, "{name}: 8x the input took {ratio:.1}x the time ({a:?} -> {b:?})");
+}
+
+#[test]
+fn many_names_defined_across_many_paragraphs() {
+    let stations =
+        |n: usize| (0..n).map(|i| format!("Warga tiba di Stasiun {} pada pagi hari.\n\n", unique_name(i))).collect();
+    assert_linear_made("head-word names", stations, 500);
+    let acronyms = |n: usize| {
+        (0..n)
+            .map(|i| format!("Dinas {} Raya (D{}) dibuka.\n\n", unique_name(i), unique_name(i).to_uppercase()))
+            .collect()
+    };
+    assert_linear_made("acronym definitions", acronyms, 500);
+}
+
+#[test]
+fn many_pronouns_after_many_places() {
+    let text = |n: usize| {
+        let places = "Jakarta, Bandung, Surabaya. ".repeat(n);
+        format!("{places}{}", "\"Kami siap bekerja keras,\" katanya. ".repeat(n))
+    };
+    assert_linear_made("pronouns after places", text, 1_000);
+}

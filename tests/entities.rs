@@ -250,3 +250,18 @@ fn every_written_form_of_an_acronym_definition_links_later_mentions() {
     assert_eq!(ids("ANTARA"), ["institution/antara"]);
     assert_eq!(ids("Bogor"), ["region/32.71"]);
 }
+
+#[test]
+fn names_in_brackets_streets_and_written_heads_found_in_review() {
+    // Initials after a suspect's name define no acronym and make no institution.
+    let got = found("Polisi menangkap Budi Santoso (BS) di Bekasi. BS mengaku menyesal.");
+    assert!(!got.iter().any(|(_, id)| id.starts_with("local/institution")), "{got:?}");
+    // Heads written with a dot or a hyphen.
+    let got = found("Ia tinggal di Jl. Kaliurang Baru dekat Alun-alun Kidul.");
+    assert!(got.contains(&pair("Jl. Kaliurang Baru", "local/place/jalan-kaliurang-baru")), "{got:?}");
+    assert!(got.contains(&pair("Alun-alun Kidul", "local/place/alun-alun-kidul")), "{got:?}");
+    // A street is named after a person: the person is not the street.
+    let all = entities("Kecelakaan terjadi di Jalan Sudirman. Saksi Sudirman mengatakan dua orang terluka.");
+    let sudirman = all.iter().find(|e| e.text == "Sudirman").unwrap();
+    assert_eq!(sudirman.kind, EntityKind::Person);
+}

@@ -142,3 +142,28 @@ fn names_in_an_all_capitals_headline_are_the_names_of_the_body() {
     let in_headline = found.entities.iter().filter(|e| e.kind == EntityKind::Person && headline.contains(e.span));
     assert_eq!(in_headline.count(), 1);
 }
+
+#[test]
+fn quotes_found_in_review_split_short_pieces_appositions_and_menurut_mid_sentence() {
+    let found = extract(
+        "\"Kami sudah siap,\" kata Ani Lestari, \"tinggal berangkat saja.\" \
+         Menurut Kepala Dinas Pertanian, Ir. Budi Hartono, harga naik tajam bulan ini. \
+         Harga naik menurut data BPS, dan stok beras aman terkendali hari ini.",
+    );
+    let quotes: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().and_then(|s| s.canonical.as_deref());
+            (q.text.as_str(), speaker, q.cue.as_ref().map(|c| c.text.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("Kami sudah siap", Some("Ani Lestari"), Some("kata")),
+            ("tinggal berangkat saja", Some("Ani Lestari"), None),
+            ("harga naik tajam bulan ini", Some("Budi Hartono"), Some("Menurut")),
+        ]
+    );
+}

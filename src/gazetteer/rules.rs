@@ -7,11 +7,13 @@
 //! tokens and the gazetteer's entities, and never override a gazetteer entry that covers
 //! as much.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
-use crate::text::{Casing, Kind, Normalized, Token, Tokens};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, tokenize};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
@@ -84,7 +86,7 @@ impl Rules {
                     return Err(error(index + 1, format!("unknown name `{other}`; use region, region-bare or words")));
                 }
             };
-            let words: Vec<String> = Normalized::new(head).as_str().split(' ').map(str::to_string).collect();
+            let words = token_texts(head);
             let expansion = (!expansion.is_empty()).then(|| expansion.to_string());
             let head = Head { words, expansion, kind, class: class.to_string(), name };
             heads.entry(head.words[0].clone()).or_default().push(head);
@@ -136,14 +138,16 @@ impl Rules {
         merge(entities, found);
         // Acronyms the text defines: `Dinas Pertanian dan Pangan (DPP)`. A long form no
         // entity covers becomes a document-local institution.
-        let definitions: Vec<Definition> = paragraphs.iter().flat_map(|p| p.definitions(entities)).collect();
+        let definitions: Vec<Definition> = paragraphs.iter().flat_map(|p| p.definitions(entities, lexicon)).collect();
         let mut defined: Vec<Entity> = definitions
             .iter()
             .filter(|d| !starting_at(entities, d.long_form.start).any(|e| e.span == d.long_form))
             .map(|d| {
                 let written = &text[d.long_form.range()];
-                // A known acronym lends its entry (`LKPP (Lembaga Kebijakan …)`).
-                match starting_at(entities, d.at.start).find(|e| e.span == d.at) {
+                // A known acronym lends its entry (`LKPP (Lembaga Kebijakan …)`) when its
+                // letters are the long form's initials, in order.
+                let known = starting_at(entities, d.at.start).find(|e| e.span == d.at);
+                match known.filter(|_| initials_spell(written, &d.acronym)) {
                     Some(known) => Entity { span: d.long_form, text: written.to_string(), ..known.clone() },
                     None => self.defined_entity(written, d.long_form),
                 }
@@ -164,13 +168,15 @@ impl Rules {
         // A name read from a head is mentioned again without it: `Temon` after `Kecamatan
         // Temon`, `BPBD` after `BPBD Kabupaten Sukabumi`.
         for (index, entity) in entities.iter().enumerate().filter(|(_, e)| e.id.starts_with("local/")) {
-            if let Some(bare) = bare_name(text, entity, self) {
+            if let Some(bare) = bare_name(text, entity, self, lexicon) {
                 note(&mut short, entities, bare, index);
             }
         }
         let mut again = Vec::new();
+        let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
+        let firsts: FxHashSet<&str> = short.keys().filter_map(|k| k.split(' ').next()).collect();
         for paragraph in &paragraphs {
-            paragraph.mentions(&short, entities, &mut again);
+            paragraph.mentions(&short, &firsts, longest, entities, &mut again);
         }
         merge(entities, again);
     }
@@ -309,6 +315,15 @@ impl Rules {
     }
 }
 
+/// Whether the letters of `acronym` (normalised) are initials of the words of `long_form`
+/// in order (`lkpp` in `Lembaga Kebijakan Pengadaan Barang dan Jasa Pemerintah`).
+fn initials_spell(long_form: &str, acronym: &str) -> bool {
+    let initials: String =
+        long_form.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
+    let mut letters = initials.chars();
+    acronym.chars().all(|c| letters.any(|i| i == c))
+}
+
 /// An acronym a text defines: the acronym (normalised) and where it is, and its long form.
 struct Definition {
     acronym: String,
@@ -331,18 +346,32 @@ fn note(short: &mut FxHashMap<String, Option<usize>>, entities: &[Entity], key: 
 
 /// What a local entity is called without its head: the name of a village or a station
 /// (`Temon`), or the head of an institution named by its region (`BPBD`).
-fn bare_name(text: &str, entity: &Entity, rules: &Rules) -> Option<String> {
-    let written = Normalized::new(&text[entity.span.range()]);
-    let words: Vec<&str> = written.as_str().split(' ').collect();
-    let heads = rules.heads.get(words[0])?;
-    let head = heads.iter().find(|h| words.starts_with(&h.words.iter().map(String::as_str).collect::<Vec<_>>()))?;
+fn bare_name(text: &str, entity: &Entity, rules: &Rules, lexicon: &Lexicon) -> Option<String> {
+    let words = token_texts(&text[entity.span.range()]);
+    let heads = rules.heads.get(words.first()?)?;
+    let head = heads.iter().find(|h| words.starts_with(&h.words))?;
+    let rest = &words[head.words.len()..];
     match (entity.kind, head.name) {
         (EntityKind::Institution, Name::Region | Name::RegionBare) if head.words.len() == 1 => {
             Some(head.words[0].clone())
         }
-        (EntityKind::Region | EntityKind::Place, Name::Words) => Some(words[head.words.len()..].join(" ")),
+        // Streets are named after people: `Sudirman` alone is a person, not the street.
+        _ if head.class == "street" => None,
+        (EntityKind::Region | EntityKind::Place, Name::Words) => {
+            let person = rest.iter().any(|w| lexicon.name(w).is_some_and(|n| !n.also_word));
+            let plain = rest.iter().all(|w| w.chars().all(char::is_alphabetic));
+            (!person && plain && !rest.is_empty()).then(|| rest.join(" "))
+        }
         _ => None,
     }
+}
+
+/// The texts of the tokens of `written` once normalised (`Jl.` → `jl`, `.`).
+fn token_texts(written: &str) -> Vec<String> {
+    let normalized = Normalized::new(written);
+    let mut tokens = Vec::new();
+    tokenize(normalized.as_str(), Span::new(0, normalized.as_str().len()), &mut tokens);
+    tokens.iter().map(|t| t.text.to_string()).collect()
 }
 
 /// `found` merged into `entities`, dropping the entities inside a found one (a region
@@ -355,7 +384,8 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
     for entity in found {
         let at = entities.partition_point(|e| e.span.end <= entity.span.start);
         let overlapping = entities[at..].iter().take_while(|e| e.span.start < entity.span.end);
-        if overlapping.clone().all(|e| entity.span.contains(e.span)) {
+        let clear_of_kept = kept.last().is_none_or(|k| k.span.end <= entity.span.start);
+        if clear_of_kept && overlapping.clone().all(|e| entity.span.contains(e.span)) {
             kept.push(entity);
         }
     }
@@ -409,22 +439,9 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The token after the head `words` written from token `at` (`Jl.` counts its dot).
     fn head_end(&self, at: usize, words: &[String]) -> Option<usize> {
-        let mut next = at;
-        for word in words {
-            let (stem, dot) = match word.strip_suffix('.') {
-                Some(stem) => (stem, true),
-                None => (word.as_str(), false),
-            };
-            if self.tokens.get(next)?.text != stem {
-                return None;
-            }
-            next += 1;
-            if dot {
-                (self.tokens.get(next)?.text == ".").then_some(())?;
-                next += 1;
-            }
-        }
-        (next < self.tokens.len()).then_some(next)
+        let next = at + words.len();
+        let written = self.tokens.get(at..next)?;
+        (written.iter().zip(words).all(|(token, word)| token.text == word) && next < self.tokens.len()).then_some(next)
     }
 
     /// The entity that starts at token `at`.
@@ -529,7 +546,7 @@ impl<'a, 't> Paragraph<'a, 't> {
     /// (`Transformasi Perpustakaan Berbasis Inklusi Sosial (TPBIS)`), and starts with the
     /// acronym's first letter (so `Jakarta (ANTARA)` defines nothing); an acronym has two
     /// capitals (`BPS`, `KemenPUPR`) or is one capitalised word (`Perpusnas`).
-    fn definitions(&self, entities: &[Entity]) -> Vec<Definition> {
+    fn definitions(&self, entities: &[Entity], lexicon: &Lexicon) -> Vec<Definition> {
         let mut defined = Vec::new();
         let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
         for at in 0..self.tokens.len() {
@@ -557,13 +574,25 @@ impl<'a, 't> Paragraph<'a, 't> {
             let Some((start, end)) = long_form else { continue };
             let span = Span::new(self.original[start].start, self.original[end - 1].end);
             let first = self.tokens[start].text.chars().next();
-            let person = starting_at(entities, span.start).any(|e| e.span == span && e.kind == EntityKind::Person);
+            let person = starting_at(entities, span.start).any(|e| e.span == span && e.kind == EntityKind::Person)
+                || self.names_a_person(start..end, lexicon);
             let agrees = !person && acronym.chars().next() == first;
             if agrees && self.text[span.range()] != self.text[self.original[at].range()] {
                 defined.push(Definition { acronym: acronym.to_string(), at: self.original[at], long_form: span });
             }
         }
         defined
+    }
+
+    /// Whether the capitalised words of `tokens` are a person's name (`Ahmad Sahroni (AS)`,
+    /// initials in brackets after a suspect's name): a given name of the lexicon and no
+    /// word that heads institution names.
+    fn names_a_person(&self, tokens: Range<usize>, lexicon: &Lexicon) -> bool {
+        let words = || tokens.clone().filter(|&k| self.tokens[k].kind == Kind::Word).map(|k| self.tokens[k].text);
+        let named = words().any(|w| lexicon.name(w).is_some_and(|n| n.given && !n.also_word));
+        let institutional =
+            words().any(|w| matches!(lexicon.not_name(w), Some(WordClass::Institution | WordClass::Place)));
+        named && !institutional
     }
 
     /// Whether token `at` is written like an acronym.
@@ -629,12 +658,17 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The mentions of `short` forms outside other entities, with the entity they name; an
     /// acronym followed by its region takes the region in (`DPP Kulon Progo`).
-    fn mentions(&self, short: &FxHashMap<String, Option<usize>>, entities: &[Entity], again: &mut Vec<Entity>) {
+    fn mentions(
+        &self,
+        short: &FxHashMap<String, Option<usize>>,
+        firsts: &FxHashSet<&str>,
+        longest: usize,
+        entities: &[Entity],
+        again: &mut Vec<Entity>,
+    ) {
         if short.is_empty() {
             return;
         }
-        let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
-        let firsts: FxHashSet<&str> = short.keys().filter_map(|k| k.split(' ').next()).collect();
         let mut at = 0;
         while at < self.tokens.len() {
             if !firsts.contains(self.tokens[at].text) {

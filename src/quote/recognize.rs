@@ -342,7 +342,15 @@ pub(crate) fn find(
         .paragraphs()
         .map(|(_, tokens)| Paragraph::new(text, normalized, if relevant(tokens) { tokens } else { &[] }))
         .collect();
-    let document = Document { text, normalized, lexicon, entities, paragraphs, name_words: OnceCell::new() };
+    let document = Document {
+        text,
+        normalized,
+        lexicon,
+        entities,
+        paragraphs,
+        name_words: OnceCell::new(),
+        of_kind: OnceCell::new(),
+    };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
     found.sort_by_key(|f| (f.paragraph, f.content.start));
@@ -472,6 +480,9 @@ struct Document<'a, 't> {
     paragraphs: Vec<Paragraph<'t>>,
     /// The words of the people's full names, made when an unknown name first needs them.
     name_words: OnceCell<FxHashSet<&'a str>>,
+    /// The indices of the person entities and of the institution entities, made when a
+    /// pronoun is first resolved.
+    of_kind: OnceCell<(Vec<usize>, Vec<usize>)>,
 }
 
 impl Document<'_, '_> {
@@ -544,9 +555,14 @@ impl Document<'_, '_> {
                 let used = |cue: (usize, usize)| {
                     found.last().and_then(|f| f.attribution.as_ref()).is_some_and(|a| a.cue == cue)
                 };
-                quote.attribution = close
-                    .and_then(|close| self.attribution_after(index, close))
-                    .or_else(|| self.attribution_before(index, start).filter(|a| !used(a.cue)));
+                quote.attribution = close.and_then(|close| self.attribution_after(index, close));
+                if quote.attribution.is_none() {
+                    match self.attribution_before(index, start) {
+                        // `"…," kata Ani, "…"`: the second piece continues the first.
+                        Some(before) if used(before.cue) => quote.group = found.last().map_or(quote.group, |f| f.group),
+                        before => quote.attribution = before,
+                    }
+                }
                 found.push(quote);
             }
         }
@@ -733,14 +749,15 @@ impl Document<'_, '_> {
         let paragraph = &self.paragraphs[index];
         let Range { start, end } = sentence;
         // `Menurut X, …` near the start: after a connective at most (`Namun, menurut …`).
-        if let Some(at) = (start..end.min(start + 5))
+        let according = (start..end.min(start + 5))
             .find(|&k| paragraph.word(k).is_some_and(|w| w == "menurut" || w == "menurutnya"))
-        {
+            .filter(|&k| k == start || paragraph.is(k - 1, ","));
+        if let Some(at) = according {
             let mut comma = (at + 1..end.min(at + 20)).find(|&k| paragraph.is(k, ","))?;
-            // `Menurut Kepala BPS Bali, I Gusti Ngurah Wiratma, …`: the name in apposition
-            // belongs to the speaker.
-            if self.entity(paragraph.original.get(comma + 1).copied()?, EntityKind::Person).is_some()
-                && let Some(second) = (comma + 2..end.min(comma + 10)).find(|&k| paragraph.is(k, ","))
+            // `Menurut Kepala BPS Bali, Ir. I Gusti Ngurah Wiratma, …`: the name in
+            // apposition belongs to the speaker.
+            if let Some(second) = (comma + 1..end.min(comma + 12)).find(|&k| paragraph.is(k, ","))
+                && (comma + 1..second).any(|k| self.entity(paragraph.original[k], EntityKind::Person).is_some())
             {
                 comma = second;
             }
@@ -1056,8 +1073,14 @@ impl Document<'_, '_> {
     /// The entity of `kind` nearest before `span` that is not inside quoted words; it looks
     /// back a bounded number of mentions, so the cost per pronoun stays constant.
     fn antecedent(&self, span: Span, quoted: &[Span], kind: EntityKind) -> Option<usize> {
-        let before = self.entities.partition_point(|e| e.span.start < span.start);
-        (0..before).rev().filter(|&i| self.entities[i].kind == kind).take(32).find(|&i| {
+        let of_kind = self.of_kind.get_or_init(|| {
+            let indices =
+                |kind: EntityKind| (0..self.entities.len()).filter(|&i| self.entities[i].kind == kind).collect();
+            (indices(EntityKind::Person), indices(EntityKind::Institution))
+        });
+        let indices: &[usize] = if kind == EntityKind::Person { &of_kind.0 } else { &of_kind.1 };
+        let before = indices.partition_point(|&i| self.entities[i].span.start < span.start);
+        indices[..before].iter().rev().copied().take(32).find(|&i| {
             let mention = self.entities[i].span;
             let at = quoted.partition_point(|q| q.end <= mention.start);
             !quoted.get(at).is_some_and(|q| q.contains(mention))
