@@ -25,7 +25,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::{Entry, Gazetteer};
 use crate::Span;
@@ -115,7 +115,6 @@ impl Matcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
             .build(&forms)
             .expect("gazetteer forms are few enough for an automaton");
         let overlapping = overlapping.then(|| {
@@ -178,8 +177,10 @@ impl Matcher {
         });
         let ends: Vec<usize> = ends.collect();
         for &limit in ends.iter().rev() {
-            let input = Input::new(hay).range(start..limit).anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input)
+            // The leftmost match from `start` is the anchored one when it starts there; an
+            // unanchored automaton alone builds in half the time of one with both starts.
+            let input = Input::new(hay).range(start..limit);
+            if let Some(m) = self.automaton.find(input).filter(|m| m.start() == start)
                 && let Some(hit) = self.accept(haystack, m.start(), m.end(), m.pattern().as_usize())
             {
                 return Some(hit);
