@@ -23,7 +23,7 @@
 //!    name is the form itself, else by kind: country, province, city, regency, region
 //!    group, institution, place. The other candidates are reported as `alternatives`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
@@ -78,7 +78,7 @@ impl Matcher {
     /// Compiles the forms of `gazetteer`; with `overlapping`, also the automaton that
     /// reports every candidate ([`Matcher::candidates`]).
     pub fn new(gazetteer: &Gazetteer, overlapping: bool) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut forms: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
         let mut targets = Vec::with_capacity(gazetteer.entries().len());

@@ -4,7 +4,7 @@
 mod matcher;
 mod rules;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -55,7 +55,7 @@ struct Origin {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Gazetteer {
     entries: Vec<Entry>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -78,7 +78,7 @@ impl Gazetteer {
     pub fn add_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
         let source: Arc<str> = Arc::from(source);
         let error = |line: usize, reason: String| Error::Data { source_name: source.to_string(), line, reason };
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         let mut header_seen = false;
         for (index, line) in text.lines().enumerate() {
             let number = index + 1;
