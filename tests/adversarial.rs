@@ -35,17 +35,10 @@ fn time(extractor: &Extractor, text: &str) -> Duration {
         .expect("three runs")
 }
 
-/// `unit` repeated to about `bytes` bytes, then eight times as much: the larger must cost
-/// well under the square of the ratio (64), allowing a generous margin for noise over the
-/// linear 8.
+/// `unit` repeated to about `bytes` bytes, then eight times as much: see
+/// [`assert_linear_made`].
 fn assert_linear(name: &str, unit: &str, bytes: usize) {
-    let extractor = Extractor::new();
-    let small = unit.repeat(bytes / unit.len().max(1) + 1);
-    let large = unit.repeat(8 * (bytes / unit.len().max(1) + 1));
-    extractor.extract(&small); // warm up the lazily built extractor and the caches
-    let (a, b) = (time(&extractor, &small), time(&extractor, &large));
-    let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
-    assert!(ratio < 24.0, "{name}: 8x the input took {ratio:.1}x the time ({a:?} -> {b:?})");
+    assert_linear_made(name, |n| unit.repeat(n), bytes / unit.len().max(1) + 1);
 }
 
 #[test]
@@ -140,11 +133,12 @@ fn unique_name(index: usize) -> String {
     name
 }
 
-/// The fastest of three extractions of the text made by `make(n)` and of `make(8 * n)`.
+/// The text made by `make(n)` and by `make(8 * n)`: the larger must cost well under the
+/// square of the ratio (64), with a generous margin for noise over the linear 8.
 fn assert_linear_made(name: &str, make: impl Fn(usize) -> String, n: usize) {
     let extractor = Extractor::new();
     let (small, large) = (make(n), make(8 * n));
-    extractor.extract(&small);
+    extractor.extract(&small); // warm up the lazily built extractor and the caches
     let (a, b) = (time(&extractor, &small), time(&extractor, &large));
     let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
     assert!(ratio < 24.0, "{name}: 8x the input took {ratio:.1}x the time ({a:?} -> {b:?})");
