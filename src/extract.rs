@@ -116,12 +116,12 @@ impl Extractor {
         }
         if capabilities.entities {
             entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
-            self.inner.rules.find(text, &normalized, &tokens, &self.inner.names, &mut entities);
+            self.inner.rules.find(text, &tokens, &self.inner.names, &mut entities);
         }
         let mut people = People::default();
         if capabilities.people {
             let recognizer = Recognizer { lexicon: &self.inner.names };
-            let found = recognizer.find(text, &normalized, &tokens, &entities);
+            let found = recognizer.find(text, &tokens, &entities);
             people.add_known(text, &found, &self.inner.names, &mut entities);
             people.add_found(text, &found, &mut entities);
             people.add_credits(text, &article.credits, &mut entities);

@@ -491,8 +491,7 @@ impl Parser<'_, '_> {
 
     /// How the word at `at` is written in the original text.
     fn written(&self, at: usize) -> Written {
-        let span = self.normalized.to_original(self.tokens[at].span);
-        Written::of(&self.text[span.range()])
+        Written::of(&self.text[self.tokens[at].original.range()])
     }
 
     /// A number glued to a word or inside a larger figure (`Rp2023`, the `023` of

@@ -110,19 +110,12 @@ impl Rules {
 
     /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
     /// acronyms defined for entities, and the later mentions of both; keeps them sorted.
-    pub fn find(
-        &self,
-        text: &str,
-        normalized: &Normalized,
-        tokens: &Tokens,
-        lexicon: &Lexicon,
-        entities: &mut Vec<Entity>,
-    ) {
-        self.drop_not_entities(normalized, tokens, entities);
+    pub fn find(&self, text: &str, tokens: &Tokens, lexicon: &Lexicon, entities: &mut Vec<Entity>) {
+        self.drop_not_entities(tokens, entities);
         let mut found: Vec<Entity> = Vec::new();
         let mut paragraphs = Vec::new();
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
-            let paragraph = Paragraph::new(text, normalized, tokens);
+            let paragraph = Paragraph::new(text, tokens);
             let mut at = 0;
             while at < tokens.len() {
                 match self.named(&paragraph, at, entities, lexicon) {
@@ -182,7 +175,7 @@ impl Rules {
     }
 
     /// Removes the entities inside a phrase that names none (`Bali` in `Bali Nine`).
-    fn drop_not_entities(&self, normalized: &Normalized, tokens: &Tokens, entities: &mut Vec<Entity>) {
+    fn drop_not_entities(&self, tokens: &Tokens, entities: &mut Vec<Entity>) {
         let mut phrases: Vec<Span> = Vec::new();
         for (_, tokens) in tokens.paragraphs() {
             for (at, token) in tokens.iter().enumerate() {
@@ -192,8 +185,7 @@ impl Rules {
                         && tokens[at..at + words.len()].iter().zip(words).all(|(t, w)| t.text == *w)
                 };
                 if let Some(words) = candidates.iter().find(|words| matches(words)) {
-                    let span = Span::new(token.span.start, tokens[at + words.len() - 1].span.end);
-                    phrases.push(normalized.to_original(span));
+                    phrases.push(Span::new(token.original.start, tokens[at + words.len() - 1].original.end));
                 }
             }
         }
@@ -428,8 +420,8 @@ struct Paragraph<'a, 't> {
 }
 
 impl<'a, 't> Paragraph<'a, 't> {
-    fn new(text: &'a str, normalized: &Normalized, tokens: &'t [Token<'t>]) -> Paragraph<'a, 't> {
-        let original = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
+    fn new(text: &'a str, tokens: &'t [Token<'t>]) -> Paragraph<'a, 't> {
+        let original = tokens.iter().map(|t| t.original).collect();
         Paragraph { text, tokens, original }
     }
 

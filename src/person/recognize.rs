@@ -8,7 +8,7 @@ use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::quote;
-use crate::text::{Casing, Kind, Normalized, Token, Tokens, Written};
+use crate::text::{Casing, Kind, Token, Tokens, Written};
 
 /// A person mention found in the text, before people are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,12 +57,11 @@ impl Recognizer<'_> {
     /// The people of every mixed-case paragraph, full mentions first, then the short ones
     /// tied to them, then the names found again in all-capitals lines (headlines), in
     /// text order.
-    pub fn find(&self, text: &str, normalized: &Normalized, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
+    pub fn find(&self, text: &str, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
         let mut paragraphs = Vec::new();
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
-            let words: Vec<Word> =
-                tokens.iter().map(|t| Word::of(t, text, normalized, entities, self.lexicon)).collect();
+            let words: Vec<Word> = tokens.iter().map(|t| Word::of(t, text, entities, self.lexicon)).collect();
             let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
             paragraph.full_names(&mut found);
             paragraphs.push(paragraph);
@@ -87,7 +86,7 @@ impl Recognizer<'_> {
             paragraph.short_mentions(text, &names, &found, &mut short);
         }
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Upper) {
-            self.capitalised_mentions(normalized, tokens, entities, &names, &mut short);
+            self.capitalised_mentions(tokens, entities, &names, &mut short);
         }
         found.extend(short);
         found.sort_by_key(|f| f.span);
@@ -100,18 +99,10 @@ impl Recognizer<'_> {
     /// TURUN`), of the names found in the mixed-case text: case says nothing there, so
     /// only the words of a known name count, the longest run first. One word alone counts
     /// only when it is not an ordinary word too (`PUTRA`, `INDAH`).
-    fn capitalised_mentions(
-        &self,
-        normalized: &Normalized,
-        tokens: &[Token],
-        entities: &[Entity],
-        names: &NameIndex,
-        short: &mut Vec<Found>,
-    ) {
+    fn capitalised_mentions(&self, tokens: &[Token], entities: &[Entity], names: &NameIndex, short: &mut Vec<Found>) {
         const LONGEST: usize = 5;
-        let original: Vec<Span> = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
         let free = |at: usize| {
-            let span = original[at];
+            let span = tokens[at].original;
             let entity = entities.partition_point(|e| e.span.end <= span.start);
             tokens[at].kind == Kind::Word
                 && !entities.get(entity).is_some_and(|e| e.kind != EntityKind::Person && e.span.overlaps(span))
@@ -131,7 +122,7 @@ impl Recognizer<'_> {
             });
             match found {
                 Some((len, full)) => {
-                    let span = Span::new(original[at].start, original[at + len - 1].end);
+                    let span = Span::new(tokens[at].original.start, tokens[at + len - 1].original.end);
                     short.push(Found { span, titles: Vec::new(), role: None, full });
                     at += len;
                 }
@@ -217,8 +208,8 @@ struct Word {
 }
 
 impl Word {
-    fn of(token: &Token, text: &str, normalized: &Normalized, entities: &[Entity], lexicon: &Lexicon) -> Word {
-        let original = normalized.to_original(token.span);
+    fn of(token: &Token, text: &str, entities: &[Entity], lexicon: &Lexicon) -> Word {
+        let original = token.original;
         let written = Written::of(&text[original.range()]);
         let first_upper = written.capital;
         let name_like = token.kind == Kind::Word && first_upper && (written.single || written.lower_after);

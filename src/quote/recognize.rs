@@ -340,7 +340,7 @@ pub(crate) fn find(
     };
     let paragraphs: Vec<Paragraph> = tokens
         .paragraphs()
-        .map(|(_, tokens)| Paragraph::new(text, normalized, if relevant(tokens) { tokens } else { &[] }))
+        .map(|(_, tokens)| Paragraph::new(text, if relevant(tokens) { tokens } else { &[] }))
         .collect();
     let document = Document {
         text,
@@ -370,8 +370,8 @@ struct Paragraph<'t> {
 }
 
 impl<'t> Paragraph<'t> {
-    fn new(text: &str, normalized: &Normalized, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
-        let original: Vec<Span> = tokens.iter().map(|t| normalized.to_original(t.span)).collect();
+    fn new(text: &str, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
+        let original: Vec<Span> = tokens.iter().map(|t| t.original).collect();
         let mut sentence_start = Vec::with_capacity(tokens.len());
         if let (Some(first), Some(last)) = (original.first(), original.last()) {
             let mut bounds = sentences(text, Span::new(first.start, last.end)).into_iter().map(|s| s.end).peekable();

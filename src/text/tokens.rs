@@ -16,7 +16,11 @@ pub(crate) enum Kind {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token<'t> {
     pub text: &'t str,
+    /// Where the token is in the text it was cut from (the normalised text).
     pub span: Span,
+    /// Where the token is in the original text: mapped once by [`Tokens::new`] for every
+    /// recogniser; equal to `span` for tokens cut by [`tokenize`] alone.
+    pub original: Span,
     pub kind: Kind,
     /// No space between this token and the one before.
     pub glued: bool,
@@ -57,7 +61,7 @@ pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>
             Kind::Mark
         };
         let absolute = Span::new(span.start + start, span.start + end);
-        tokens.push(Token { text: &text[absolute.range()], span: absolute, kind, glued });
+        tokens.push(Token { text: &text[absolute.range()], span: absolute, original: absolute, kind, glued });
         glued = true;
     }
 }
@@ -80,6 +84,9 @@ impl<'t> Tokens<'t> {
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
             tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
+            for token in &mut tokens.all[start..] {
+                token.original = normalized.to_original(token.span);
+            }
             tokens.paragraphs.push((casing, start..tokens.all.len()));
         }
         tokens
