@@ -195,14 +195,10 @@ struct EntityScores {
 impl EntityScores {
     fn add(&mut self, gold: &GoldLine, found: &Extraction, keep_errors: bool) {
         let text = &gold.text;
-        // Gold annotates the headline and body only; credit lines are not mentions.
-        let article = &found.article;
-        let annotated =
-            |span: Span| article.body.contains(span) || article.title.as_ref().is_some_and(|t| t.span.contains(span));
         let predicted: Vec<(Span, &str)> = found
             .entities
             .iter()
-            .filter(|e| annotated(e.span))
+            .filter(|e| gold::annotated(found, e.span))
             .filter_map(|e| Some((e.span.to_char_span(text)?, label(e.kind))))
             .collect();
         let expected: Vec<(Span, &str)> =
@@ -256,10 +252,7 @@ struct DateScores {
 
 impl DateScores {
     fn add(&mut self, name: &str, expected: &[GoldDate], found: &Extraction) {
-        let body = found.article.body;
-        let title = found.article.title.as_ref().map(|t| t.span);
-        let mentions =
-            found.dates.iter().filter(|d| body.contains(d.span) || title.is_some_and(|t| t.contains(d.span)));
+        let mentions = found.dates.iter().filter(|d| gold::annotated(found, d.span));
         let got: Vec<(Span, String)> = mentions.map(|d| (d.span, gold::render_date(d))).collect();
         let p: Vec<Span> = got.iter().map(|(span, _)| *span).collect();
         let g: Vec<Span> = expected.iter().map(|e| e.span).collect();

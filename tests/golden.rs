@@ -154,25 +154,24 @@ fn dates_of_the_sample_articles() {
     let mut differences = Vec::new();
     for sample in samples() {
         let found = extract(&sample);
-        let body = found.article.body;
-        let title = found.article.title.as_ref().map(|t| t.span);
-        let annotated = |span: Span| body.contains(span) || title.is_some_and(|t| t.contains(span));
-        let got = found.dates.iter().filter(|d| annotated(d.span)).map(gold::render_date);
+        let got = found.dates.iter().filter(|d| gold::annotated(&found, d.span)).map(gold::render_date);
         let expected = of_kind(&sample, "date").map(Annotation::render_date);
         compare(&sample.name, got.collect(), expected.collect(), &mut differences);
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
-/// Every quote of the sample articles, with its speaker and cue, and nothing else.
+/// Every quote of the sample articles, with its speaker and cue, and nothing else; judged as
+/// `quotes.tsv` is, by `gold::judge_quotes`.
 #[test]
 fn quotes_of_the_sample_articles() {
     let mut differences = Vec::new();
     for sample in samples() {
         let found = extract(&sample);
-        let got = found.quotes.iter().map(gold::render_quote);
-        let expected = of_kind(&sample, "quote").map(Annotation::render_quote);
-        compare(&sample.name, got.collect(), expected.collect(), &mut differences);
+        let expected: Vec<gold::GoldQuote> = of_kind(&sample, "quote")
+            .map(|a| gold::GoldQuote::of(format!("{}.tsv:{}", sample.name, a.line), a))
+            .collect();
+        differences.extend(gold::judge_quotes(&expected, &found).errors(&sample.name));
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
@@ -290,13 +289,10 @@ fn person_mentions_and_their_full_names() {
     let mut differences = Vec::new();
     for sample in samples() {
         let found = extract(&sample);
-        let body = found.article.body;
-        let title = found.article.title.as_ref().map(|t| t.span);
-        let annotated = |span: Span| body.contains(span) || title.is_some_and(|t| t.contains(span));
         let got: Vec<String> = found
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Person && annotated(e.span))
+            .filter(|e| e.kind == EntityKind::Person && gold::annotated(&found, e.span))
             .map(|e| format!("{:?} `{}` → {}", e.span, e.text, e.canonical))
             .collect();
         let expected: Vec<String> = of_kind(&sample, "entity")

@@ -438,9 +438,7 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The entity that starts at token `at`.
     fn entity_at<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
-        let start = self.original.get(at)?.start;
-        let index = entities.partition_point(|e| e.span.start < start);
-        entities.get(index).filter(|e| e.span.start == start)
+        starting_at(entities, self.original.get(at)?.start).next()
     }
 
     /// The entity that covers token `at`.

@@ -28,6 +28,13 @@ impl Annotation {
     }
 }
 
+/// Whether `span` lies in the headline or the body of `found`, the parts the gold files
+/// annotate (credit lines, related links and the date line are not).
+pub fn annotated(found: &Extraction, span: Span) -> bool {
+    let article = &found.article;
+    article.body.contains(span) || article.title.as_ref().is_some_and(|t| t.span.contains(span))
+}
+
 /// A quote annotation rendered like [`render_quote`] renders a found quote.
 impl Annotation {
     pub fn render_quote(&self) -> String {
