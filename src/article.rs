@@ -140,7 +140,9 @@ impl StructureRecognizer {
                 .expect("the related-link pattern is valid"),
             credit: Regex::new(&format!(r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"))
                 .expect("the credit pattern is valid"),
-            copyright: Regex::new(r"(?i)^(?:copyright\b|hak\s+cipta\b|©|\(c\)\s)")
+            // An ASCII word boundary: a Unicode one stops the lazy DFA on the first
+            // non-ASCII byte and leaves a slower engine to scan every line.
+            copyright: Regex::new(r"(?i)^(?:copyright(?-u:\b)|hak\s+cipta(?-u:\b)|©|\(c\)\s)")
                 .expect("the copyright pattern is valid"),
             initials: Regex::new(r"\(\s*(?P<codes>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
                 .expect("the initials pattern is valid"),
@@ -177,10 +179,13 @@ impl StructureRecognizer {
         };
         let last_body = (body_line..lines.len()).rev().find(|&i| kinds[i] == Line::Body);
         let mut body_end = last_body.map_or(body_start, |i| lines[i].end).max(body_start);
-        if let Some(caps) = self.initials.captures(&text[body_start..body_end]) {
+        // Initials close the body and hold no parenthesis, so only the text from the last
+        // `(` can end in them; searching the whole body would cost a scan per document.
+        let last_paren = text[body_start..body_end].rfind('(').map_or(body_end, |i| body_start + i);
+        if let Some(caps) = self.initials.captures(&text[last_paren..body_end]) {
             let whole = caps.get(0).expect("group 0 always matches");
             let codes = caps.name("codes").expect("the initials pattern has codes");
-            let base = body_start + codes.start();
+            let base = last_paren + codes.start();
             for code in text::words(codes.as_str()) {
                 article.credits.push(Credit {
                     role: "initials".to_string(),
@@ -188,7 +193,7 @@ impl StructureRecognizer {
                     span: Span::new(base + code.start, base + code.end),
                 });
             }
-            body_end = text[..body_start + whole.start()].trim_end().len().max(body_start);
+            body_end = text[..last_paren + whole.start()].trim_end().len().max(body_start);
         }
         article.body = Span::new(body_start, body_end);
 
@@ -229,8 +234,10 @@ impl StructureRecognizer {
         // The dateline follows the publication line when there is one, so a headline that
         // happens to contain a dash is not taken for it.
         let after_published = published_at.map_or(0, |p| p + 1);
-        let dateline_at = (after_published..top.len())
-            .find(|&i| self.dateline.is_match(&text[top[i].range()]) && !self.is_trailer(text, top[i]));
+        let dateline_at = (after_published..top.len()).find(|&i| {
+            dateline_head(&text[top[i].range()]).is_some_and(|head| self.dateline.is_match(head))
+                && !self.is_trailer(text, top[i])
+        });
         if let Some((i, found)) = published {
             let line = lines[i];
             article.published = Some(Published {
@@ -257,7 +264,7 @@ impl StructureRecognizer {
     }
 
     fn read_dateline(&self, text: &str, line: Span) -> Option<Dateline> {
-        let caps = self.dateline.captures(&text[line.range()])?;
+        let caps = self.dateline.captures(dateline_head(&text[line.range()])?)?;
         let whole = caps.get(0)?;
         let owned = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
         let agency = owned("agency_first").or_else(|| owned("agency_paren")).or_else(|| owned("agency_comma"));
@@ -278,7 +285,8 @@ impl StructureRecognizer {
         let mut kinds = vec![Line::Body; lines.len()];
         for (i, line) in lines.iter().enumerate().skip(body_line) {
             let content = &text[line.range()];
-            if self.related.is_match(content) {
+            // Every marker and credit label ends in a colon; most lines have none.
+            if content.contains(':') && self.related.is_match(content) {
                 kinds[i] = Line::Related;
                 // A marker alone on its line announces the title on the next line.
                 let marker_end = self.related.find(content).map_or(0, |m| m.end());
@@ -287,7 +295,7 @@ impl StructureRecognizer {
                 }
             } else if kinds[i] == Line::Related {
                 continue;
-            } else if self.credit.find(content).is_some_and(|m| m.start() == 0) {
+            } else if content.contains(':') && self.credit.find(content).is_some_and(|m| m.start() == 0) {
                 kinds[i] = Line::Credits;
             } else if self.copyright.is_match(content) {
                 kinds[i] = Line::Copyright;
@@ -308,6 +316,23 @@ impl StructureRecognizer {
             }
         }
     }
+}
+
+/// The start of `line` through its first dash that a space or the line end follows: the
+/// only place a dateline can end, since its place and agency hold no such dash. The
+/// dateline pattern then reads a few words instead of a whole first paragraph.
+fn dateline_head(line: &str) -> Option<&str> {
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if matches!(c, '-' | '–' | '—') {
+            match chars.peek() {
+                None => return Some(line),
+                Some(&(at, next)) if next.is_whitespace() => return Some(&line[..at + next.len_utf8()]),
+                Some(_) => {}
+            }
+        }
+    }
+    None
 }
 
 /// The title announced by the related-link marker on line `i`: the rest of that line, or

@@ -115,7 +115,7 @@ impl Extractor {
             candidates = self.inner.gazetteer.candidates(text, &normalized, &layout.zones);
         }
         if capabilities.entities {
-            entities = self.inner.gazetteer.find(text, &normalized, &layout.zones);
+            entities = self.inner.gazetteer.find(text, &normalized, &tokens);
             self.inner.rules.find(text, &tokens, &self.inner.names, &mut entities);
         }
         let mut people = People::default();

@@ -154,6 +154,9 @@ pub(crate) struct Published {
 /// Recognises whole lines that state when an article was published:
 /// `Jumat, 17 November 2023 14:05 WIB`, `Jumat, 17 Nov 2023 14:05 WIB`,
 /// `Kompas.com - 17/11/2023, 14:05 WIB`, `17/11/2023 14:05`.
+/// How many space-separated pieces a publication line has at most.
+const MOST_PUBLISHED_PIECES: usize = 11;
+
 #[derive(Clone, Debug)]
 pub(crate) struct PublishedLine {
     pattern: Regex,
@@ -180,6 +183,11 @@ impl PublishedLine {
 
     /// Parses `line` if the whole line is a publication date; impossible dates are not.
     pub fn parse(&self, line: &str) -> Option<Published> {
+        // The longest form (`Kompas.com - Jumat , 17 November 2023 , pukul 14:05 WIB`) has
+        // eleven pieces between spaces; counting a few spares a paragraph the pattern.
+        if line.split_whitespace().nth(MOST_PUBLISHED_PIECES).is_some() {
+            return None;
+        }
         let caps = self.pattern.captures(line)?;
         let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
         let (year, month, day) = match caps.name("month_name") {

@@ -7,6 +7,8 @@
 //!    NFC, case-folded, straight quotes and dashes.
 //! 2. **Word boundaries.** A match must start and end on word boundaries
 //!    ([`crate::text::is_word_char`]): `Bali` matches in `(Bali)` but not in `Balikpapan`.
+//!    It also starts where a token does, so never after the apostrophe inside a word
+//!    (`Ma'ruf`).
 //! 3. **Leftmost-longest.** Among matches, the one that starts first wins, and among
 //!    those the longest: `Jakarta Timur` beats `Jakarta`, `Papua Nugini` beats `Papua`.
 //!    When the longest match at a position fails a check below, shorter forms ending at
@@ -25,13 +27,15 @@
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
 use super::{Entry, Gazetteer};
 use crate::Span;
 use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
-use crate::text::{Casing, Normalized, is_word_char, words};
+use crate::text::{Casing, Normalized, Tokens, is_word_char, words};
 
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
@@ -55,18 +59,17 @@ struct Target {
     canonical_normalized: String,
 }
 
-/// One document as the matcher sees it: the original text, its normalised view and the
-/// zones to search.
+/// One document as the matcher sees it: the original text and its normalised view.
 struct Haystack<'a> {
     text: &'a str,
     normalized: &'a Normalized,
-    zones: &'a [Zone],
 }
 
 /// The compiled surface forms of a gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    /// Walked by hand from each token ([`Matcher::find`]), so the concrete automaton.
+    automaton: contiguous::NFA,
     /// The same forms for every overlapping match, built only when asked for.
     overlapping: Option<AhoCorasick>,
     /// Candidates of each pattern, indexed by pattern id.
@@ -113,7 +116,7 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)
             .expect("gazetteer forms are few enough for an automaton");
@@ -132,10 +135,15 @@ impl Matcher {
     /// with `overlapping`.
     pub fn candidates(&self, text: &str, normalized: &Normalized, zones: &[Zone]) -> Vec<Entity> {
         let Some(automaton) = &self.overlapping else { return Vec::new() };
-        let haystack = Haystack { text, normalized, zones };
+        let haystack = Haystack { text, normalized };
         let mut found: Vec<Entity> = automaton
             .find_overlapping_iter(normalized.as_str())
-            .filter_map(|m| self.accept(&haystack, m.start(), m.end(), m.pattern().as_usize()))
+            .filter_map(|m| {
+                let span = normalized.to_original(Span::new(m.start(), m.end()));
+                let zone =
+                    zones.get(zones.partition_point(|z| z.span.end < span.end)).filter(|z| z.span.contains(span))?;
+                self.accept(&haystack, m.start(), m.end(), m.pattern().as_usize(), zone.casing)
+            })
             .map(|(entity, _)| entity)
             .collect();
         found.sort_by_key(|e| (e.span, e.kind));
@@ -143,65 +151,78 @@ impl Matcher {
         found
     }
 
-    /// Finds every entity mention inside `zones` (sorted, disjoint) of `text`.
-    pub fn find(&self, text: &str, normalized: &Normalized, zones: &[Zone]) -> Vec<Entity> {
-        let haystack = Haystack { text, normalized, zones };
-        let hay = normalized.as_str();
+    /// Finds every entity mention in the tokenised paragraphs (sorted, disjoint) of `text`.
+    ///
+    /// A mention starts where a token does, so the automaton is walked only from there,
+    /// anchored: a few states per word instead of a scan of every byte, which is what an
+    /// unanchored search costs.
+    pub fn find(&self, text: &str, normalized: &Normalized, tokens: &Tokens) -> Vec<Entity> {
+        let haystack = Haystack { text, normalized };
         let mut found = Vec::new();
-        let mut at = 0;
-        while at < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
-                break;
-            };
-            let hit = self
-                .accept(&haystack, m.start(), m.end(), m.pattern().as_usize())
-                .or_else(|| self.shorter(&haystack, m.start(), m.end()));
-            match hit {
-                Some(entity) => {
-                    at = entity.1;
-                    found.push(entity.0);
+        let mut forms_here = Vec::new();
+        for (casing, paragraph) in tokens.paragraphs() {
+            let Some(last) = paragraph.last() else { continue };
+            let mut taken_until = 0;
+            for token in paragraph {
+                if token.span.start < taken_until {
+                    continue;
                 }
-                None => at = next_word_start(hay, m.start()),
+                self.forms_at(normalized.as_str(), token.span.start, last.span.end, &mut forms_here);
+                // The longest form wins; when it fails the checks, shorter ones are tried.
+                let hit = forms_here
+                    .iter()
+                    .rev()
+                    .find_map(|&(end, pattern)| self.accept(&haystack, token.span.start, end, pattern, casing));
+                if let Some((entity, end)) = hit {
+                    taken_until = end;
+                    found.push(entity);
+                }
             }
         }
         found
     }
 
-    /// Tries the forms that start where a rejected match started and end at an earlier
-    /// word boundary inside it, longest first.
-    fn shorter(&self, haystack: &Haystack, start: usize, end: usize) -> Option<(Entity, usize)> {
-        let hay = haystack.normalized.as_str();
-        let ends = hay[start..end].char_indices().filter_map(|(i, c)| {
-            let at = start + i;
-            (!is_word_char(c) && hay[..at].chars().next_back().is_some_and(is_word_char)).then_some(at)
-        });
-        let ends: Vec<usize> = ends.collect();
-        for &limit in ends.iter().rev() {
-            // The leftmost match from `start` is the anchored one when it starts there; an
-            // unanchored automaton alone builds in half the time of one with both starts.
-            let input = Input::new(hay).range(start..limit);
-            if let Some(m) = self.automaton.find(input).filter(|m| m.start() == start)
-                && let Some(hit) = self.accept(haystack, m.start(), m.end(), m.pattern().as_usize())
-            {
-                return Some(hit);
+    /// Every form that starts at `start` and ends by `limit`, as its end and pattern,
+    /// shortest first: one anchored walk of the automaton.
+    fn forms_at(&self, hay: &str, start: usize, limit: usize, forms: &mut Vec<(usize, usize)>) {
+        forms.clear();
+        let Ok(mut state) = self.automaton.start_state(Anchored::Yes) else { return };
+        for (at, &byte) in hay.as_bytes()[start..limit].iter().enumerate() {
+            state = self.automaton.next_state(Anchored::Yes, state, byte);
+            if self.automaton.is_dead(state) {
+                break;
+            }
+            if self.automaton.is_match(state) {
+                // A state may also hold forms that are suffixes of this one; only the
+                // form as long as the walk starts at `start`.
+                let length = at + 1;
+                let own = (0..self.automaton.match_len(state))
+                    .map(|i| self.automaton.match_pattern(state, i))
+                    .find(|&pattern| self.automaton.pattern_len(pattern) == length);
+                forms.extend(own.map(|pattern| (start + length, pattern.as_usize())));
             }
         }
-        None
     }
 
-    /// Checks a match against boundaries, zones and case, and resolves its entry.
-    /// Returns the entity and the normalised offset where it ends.
-    fn accept(&self, haystack: &Haystack, start: usize, end: usize, pattern: usize) -> Option<(Entity, usize)> {
-        let Haystack { text, normalized, zones } = *haystack;
+    /// Checks a match against boundaries and case, and resolves its entry. Returns the
+    /// entity and the normalised offset where it ends.
+    fn accept(
+        &self,
+        haystack: &Haystack,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        casing: Casing,
+    ) -> Option<(Entity, usize)> {
+        let Haystack { text, normalized } = *haystack;
         let hay = normalized.as_str();
         if !crate::text::at_word_boundaries(hay, Span::new(start, end)) {
             return None;
         }
         let span = normalized.to_original(Span::new(start, end));
-        let zone = zones.get(zones.partition_point(|z| z.span.end < span.end)).filter(|z| z.span.contains(span))?;
         let written = &text[span.range()];
         let survivors: Vec<&Candidate> =
-            self.patterns[pattern].iter().filter(|c| case_fits(c, written, zone.casing)).collect();
+            self.patterns[pattern].iter().filter(|c| case_fits(c, written, casing)).collect();
         let chosen = self.resolve(hay, start, &survivors)?;
         let target = &self.targets[chosen];
         let alternatives =
@@ -300,21 +321,4 @@ fn preceding_word(hay: &str, start: usize) -> &str {
     let before = before.strip_suffix('.').unwrap_or(before);
     let word_start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
     &before[word_start..]
-}
-
-/// The start of the first word after the word containing `from` (or `hay.len()`).
-fn next_word_start(hay: &str, from: usize) -> usize {
-    let mut chars = hay[from..].char_indices();
-    let mut in_word = true;
-    for (i, c) in chars.by_ref() {
-        if i == 0 {
-            continue;
-        }
-        let word = is_word_char(c);
-        if word && !in_word {
-            return from + i;
-        }
-        in_word = word;
-    }
-    hay.len()
 }
