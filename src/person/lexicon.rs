@@ -64,19 +64,24 @@ pub(crate) struct Title {
     pub position: Position,
 }
 
+/// Everything the lexicon knows of one word, so a token costs one lookup.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordEntry {
+    pub name: Option<NameUse>,
+    pub not_name: Option<WordClass>,
+    /// The titles starting with the word, longest first (`Brigjen Pol` before `Brigjen`).
+    pub titles: Vec<Title>,
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    names: FxHashMap<Box<str>, NameUse>,
-    not_names: FxHashMap<Box<str>, WordClass>,
-    /// Titles by their first word, longest first (`Brigjen Pol` before `Brigjen`).
-    titles: FxHashMap<Box<str>, Vec<Title>>,
+    words: FxHashMap<Box<str>, WordEntry>,
 }
 
 impl Lexicon {
     /// The built-in lists.
     pub fn builtin() -> Result<Lexicon, Error> {
-        let mut lexicon =
-            Lexicon { names: FxHashMap::default(), not_names: FxHashMap::default(), titles: FxHashMap::default() };
+        let mut lexicon = Lexicon { words: FxHashMap::default() };
         for (source, text) in NAME_FILES {
             lexicon.add_names(source, text)?;
         }
@@ -89,7 +94,7 @@ impl Lexicon {
                 "other" => WordClass::Other,
                 other => return Err(data_error(NOT_NAMES.0, line, format!("unknown class `{other}`"))),
             };
-            lexicon.not_names.insert(fold(fields[0]), class);
+            lexicon.words.entry(fold(fields[0])).or_default().not_name = Some(class);
         }
         for (line, fields) in rows(TITLES.0, TITLES.1, &["title", "kind", "position"])? {
             let position = match fields[2] {
@@ -101,10 +106,10 @@ impl Lexicon {
             if words.is_empty() {
                 return Err(data_error(TITLES.0, line, "the title has no letters".to_string()));
             }
-            lexicon.titles.entry(words[0].clone()).or_default().push(Title { words, position });
+            lexicon.words.entry(words[0].clone()).or_default().titles.push(Title { words, position });
         }
-        for titles in lexicon.titles.values_mut() {
-            titles.sort_by_key(|title| std::cmp::Reverse(title.words.len()));
+        for entry in lexicon.words.values_mut() {
+            entry.titles.sort_by_key(|title| std::cmp::Reverse(title.words.len()));
         }
         Ok(lexicon)
     }
@@ -124,7 +129,7 @@ impl Lexicon {
             };
             // The same name in several traditions: any use counts, and a word in one
             // list is a word everywhere.
-            let entry = self.names.entry(fold(fields[0])).or_default();
+            let entry = self.words.entry(fold(fields[0])).or_default().name.get_or_insert_default();
             entry.given |= given;
             entry.family |= family;
             entry.also_word |= also_word;
@@ -134,17 +139,22 @@ impl Lexicon {
 
     /// How `word` (normalised) is used as a name, if it is one.
     pub fn name(&self, word: &str) -> Option<NameUse> {
-        self.names.get(word).copied()
+        self.words.get(word).and_then(|entry| entry.name)
     }
 
     /// What `word` (normalised) is when it is never a name.
     pub fn not_name(&self, word: &str) -> Option<WordClass> {
-        self.not_names.get(word).copied()
+        self.words.get(word).and_then(|entry| entry.not_name)
     }
 
     /// The titles whose first word is `word` (normalised), longest first.
     pub fn titles_starting(&self, word: &str) -> &[Title] {
-        self.titles.get(word).map_or(&[], Vec::as_slice)
+        self.words.get(word).map_or(&[], |entry| entry.titles.as_slice())
+    }
+
+    /// All the lexicon knows of `word` (normalised).
+    pub fn entry(&self, word: &str) -> Option<&WordEntry> {
+        self.words.get(word)
     }
 }
 
@@ -196,7 +206,8 @@ mod tests {
     #[test]
     fn the_built_in_lists_load_and_know_their_words() {
         let lexicon = Lexicon::builtin().unwrap();
-        assert!(lexicon.names.len() >= 5000, "{} names", lexicon.names.len());
+        let names = lexicon.words.values().filter(|entry| entry.name.is_some()).count();
+        assert!(names >= 5000, "{names} names");
         assert!(lexicon.name("siregar").is_some_and(|n| n.family));
         assert!(lexicon.name("indah").is_some_and(|n| n.also_word));
         assert_eq!(lexicon.not_name("kepala"), Some(WordClass::Role));
@@ -214,8 +225,7 @@ mod tests {
         assert!(matches!(error, Error::Data { line: 2, .. }), "{error}");
         let error = rows("x.tsv", "nama\n", &["name", "role", "also_word"]).unwrap_err();
         assert!(matches!(error, Error::Data { line: 1, .. }), "{error}");
-        let mut lexicon =
-            Lexicon { names: FxHashMap::default(), not_names: FxHashMap::default(), titles: FxHashMap::default() };
+        let mut lexicon = Lexicon { words: FxHashMap::default() };
         let error = lexicon.add_names("y.tsv", "name\trole\talso_word\n\nSiti\tfirst\tno\n").unwrap_err();
         assert!(error.to_string().contains("y.tsv, line 3"), "{error}");
     }

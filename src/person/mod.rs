@@ -244,12 +244,18 @@ fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
 pub(crate) fn slug(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut slug = String::with_capacity(name.len());
-    for c in name.nfd() {
+    let mut push = |c: char| {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !unicode_normalization::char::is_combining_mark(c) && !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
+    };
+    // Decomposing is slow and changes nothing in ASCII, which most names are.
+    if name.is_ascii() {
+        name.chars().for_each(&mut push);
+    } else {
+        name.nfd().for_each(&mut push);
     }
     while slug.ends_with('-') {
         slug.pop();

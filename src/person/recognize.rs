@@ -61,7 +61,18 @@ impl Recognizer<'_> {
         let mut found = Vec::new();
         let mut paragraphs = Vec::new();
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
-            let words: Vec<Word> = tokens.iter().map(|t| Word::of(t, text, entities, self.lexicon)).collect();
+            // Tokens and entities both ascend: the entity at or after each token is found
+            // by moving one cursor, not by a search per token.
+            let mut entity_at = 0;
+            let words: Vec<Word> = tokens
+                .iter()
+                .map(|token| {
+                    while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
+                        entity_at += 1;
+                    }
+                    Word::of(token, text, entities.get(entity_at), self.lexicon)
+                })
+                .collect();
             let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
             paragraph.full_names(&mut found);
             paragraphs.push(paragraph);
@@ -208,20 +219,21 @@ struct Word {
 }
 
 impl Word {
-    fn of(token: &Token, text: &str, entities: &[Entity], lexicon: &Lexicon) -> Word {
+    /// The word of `token`, given the first entity that does not end before it.
+    fn of(token: &Token, text: &str, entity: Option<&Entity>, lexicon: &Lexicon) -> Word {
         let original = token.original;
         let written = Written::of(&text[original.range()]);
         let first_upper = written.capital;
         let name_like = token.kind == Kind::Word && first_upper && (written.single || written.lower_after);
-        let at = entities.partition_point(|e| e.span.end <= original.start);
         // A public figure's name from the gazetteer is read as a name like any other.
-        let entity = entities.get(at).filter(|e| e.kind != EntityKind::Person);
+        let entity = entity.filter(|e| e.kind != EntityKind::Person);
         let in_entity = entity.is_some_and(|e| e.span.overlaps(original));
         let whole_entity = entity.is_some_and(|e| e.span == original);
         // Most words are lower case and neither titles nor names: no lookups for them.
         let looked_up = token.kind == Kind::Word && (first_upper || token.text.len() <= 3);
-        let not_name = if looked_up { lexicon.not_name(token.text) } else { None };
-        let titled = looked_up && !lexicon.titles_starting(token.text).is_empty();
+        let entry = if looked_up { lexicon.entry(token.text) } else { None };
+        let not_name = entry.and_then(|entry| entry.not_name);
+        let titled = entry.is_some_and(|entry| !entry.titles.is_empty());
         Word { original, name_like, capital: first_upper, in_entity, whole_entity, not_name, titled }
     }
 }
@@ -294,7 +306,7 @@ impl Paragraph<'_, '_> {
                 titles.push(self.span(start, end));
                 start = end;
             }
-            let end = self.name_run(start);
+            let end = if self.could_start_name(start) { self.name_run(start) } else { start };
             if end == start {
                 at = if titles.is_empty() { at + 1 } else { start };
                 continue;
@@ -308,6 +320,12 @@ impl Paragraph<'_, '_> {
                 None => at = end,
             }
         }
+    }
+
+    /// Whether a name can start at token `at`: the cheap test, on most tokens, that
+    /// [`Paragraph::name_run`] makes first.
+    fn could_start_name(&self, at: usize) -> bool {
+        self.words.get(at).is_some_and(|word| word.name_like)
     }
 
     /// Where the run of name tokens starting at `at` ends: capitalised words, initials
@@ -501,7 +519,7 @@ impl Paragraph<'_, '_> {
         };
         let mut at = 0;
         while at < self.tokens.len() {
-            let end = self.name_run(at);
+            let end = if self.could_start_name(at) { self.name_run(at) } else { at };
             if end == at {
                 at += 1;
                 continue;

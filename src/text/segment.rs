@@ -54,7 +54,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if done {
             return None;
         }
-        match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
             Some(offset) => {
                 let end = start + offset;
                 let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
@@ -139,25 +139,30 @@ pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut inside_quote = false;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut pos = 0;
+    // Only quote marks and terminators matter: skip to the next byte that can start one
+    // (0xE2 leads `“`, `”` and `…`) without decoding the letters between.
+    while let Some(skip) = body.as_bytes()[pos..].iter().position(|b| matches!(b, b'"' | b'.' | b'!' | b'?' | 0xE2)) {
+        let i = pos + skip;
+        let c = char_at(body, i);
+        pos = i + c.len_utf8();
         match c {
             '"' => inside_quote = !inside_quote,
             '“' => inside_quote = true,
             '”' => inside_quote = false,
             '.' | '!' | '?' | '…' => {
-                let mut end = i + c.len_utf8();
+                let mut end = pos;
                 // The run of terminators and closers that belongs to this sentence.
-                while let Some(&(j, next)) = chars.peek() {
+                while let Some(next) = body[pos..].chars().next() {
                     let closes_quote = inside_quote && matches!(next, '"' | '”' | '’' | '\'');
                     if matches!(next, '.' | '!' | '?' | '…' | ')' | ']') || closes_quote {
                         if closes_quote {
                             inside_quote = false;
                         }
-                        end = j + next.len_utf8();
-                        chars.next();
-                    } else if next == ' ' && inside_quote && closing_quote_follows(&body[j..]) {
-                        chars.next();
+                        end = pos + next.len_utf8();
+                        pos = end;
+                    } else if next == ' ' && inside_quote && closing_quote_follows(&body[pos..]) {
+                        pos += 1;
                     } else {
                         break;
                     }
@@ -183,6 +188,11 @@ pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     }
     push_trimmed(text, paragraph.start, start, body.len(), &mut sentences);
     sentences
+}
+
+/// The character at byte `at` of `text` (a char boundary inside it).
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("`at` is a char boundary inside the text")
 }
 
 fn push_trimmed(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {

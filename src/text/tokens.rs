@@ -30,40 +30,59 @@ pub(crate) struct Token<'t> {
 /// ASCII digits, and single other characters.
 pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
     let zone = &text[span.range()];
-    let mut chars = zone.char_indices().peekable();
+    let bytes = zone.as_bytes();
+    let mut at = 0;
     let mut glued = false;
-    while let Some((start, c)) = chars.next() {
+    while at < bytes.len() {
+        // ASCII, most of news text, is classified by its byte without decoding.
+        let c = if bytes[at].is_ascii() { char::from(bytes[at]) } else { next_char(zone, at) };
         if c.is_whitespace() {
             glued = false;
+            at += c.len_utf8();
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
-            while let Some(&(at, next)) = chars.peek() {
-                let apostrophe = next == '\'' && zone[at + 1..].chars().next().is_some_and(char::is_alphabetic);
-                if !(next.is_alphabetic() || apostrophe) {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
-            }
-            Kind::Word
+        let (kind, end) = if c.is_alphabetic() {
+            (Kind::Word, word_end(zone, at))
         } else if c.is_ascii_digit() {
-            while let Some(&(at, next)) = chars.peek() {
-                if !next.is_ascii_digit() {
-                    break;
-                }
-                end = at + 1;
-                chars.next();
-            }
-            Kind::Number
+            let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            (Kind::Number, at + digits)
         } else {
-            Kind::Mark
+            (Kind::Mark, at + c.len_utf8())
         };
-        let absolute = Span::new(span.start + start, span.start + end);
+        let absolute = Span::new(span.start + at, span.start + end);
         tokens.push(Token { text: &text[absolute.range()], span: absolute, original: absolute, kind, glued });
         glued = true;
+        at = end;
     }
+}
+
+/// The character at byte `at` of `text` (a char boundary inside it).
+fn next_char(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("`at` is a char boundary inside the text")
+}
+
+/// Where the word starting at byte `start` of `zone` ends: after its letters, and after
+/// any apostrophe that a letter follows.
+fn word_end(zone: &str, start: usize) -> usize {
+    let bytes = zone.as_bytes();
+    let mut at = start;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphabetic() {
+            at += 1;
+        } else if byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic()) {
+            at += 1;
+        } else if byte.is_ascii() {
+            break;
+        } else {
+            let c = next_char(zone, at);
+            if !c.is_alphabetic() {
+                break;
+            }
+            at += c.len_utf8();
+        }
+    }
+    at
 }
 
 /// The tokens of every analysed paragraph of a document, made once and read by every
@@ -117,10 +136,13 @@ impl Written {
         let mut chars = word.chars();
         let first = chars.next();
         let rest = chars.as_str();
+        let capital = first.is_some_and(char::is_uppercase);
+        // Each test stops at its first counter-example, within a letter or two of most words.
+        let lower_after = rest.chars().any(char::is_lowercase);
         Written {
-            capital: first.is_some_and(char::is_uppercase),
-            lower_after: rest.chars().any(char::is_lowercase),
-            upper_only: word.chars().all(char::is_uppercase),
+            capital,
+            lower_after,
+            upper_only: (first.is_none() || capital) && !lower_after && rest.chars().all(char::is_uppercase),
             single: first.is_some() && rest.is_empty(),
         }
     }
