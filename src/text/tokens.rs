@@ -68,9 +68,8 @@ fn word_end(zone: &str, start: usize) -> usize {
     let mut at = start;
     while at < bytes.len() {
         let byte = bytes[at];
-        if byte.is_ascii_alphabetic() {
-            at += 1;
-        } else if byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic()) {
+        let apostrophe = || byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic());
+        if byte.is_ascii_alphabetic() || apostrophe() {
             at += 1;
         } else if byte.is_ascii() {
             break;
