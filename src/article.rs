@@ -127,8 +127,10 @@ impl StructureRecognizer {
         // An agency is domain-like (`KOMPAS.com`, `TEMPO.CO`, `Liputan6.com`) or opens
         // with an all-capital word (`ANTARA News Yogyakarta`, `CNN Indonesia`). A place
         // is one to four capitalised words without dots, so `KOMPAS.com` is never a place.
-        let agency = r"(?:[\p{L}\d]+(?:\.[\p{L}]{2,})+|\p{Lu}{2,}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,2})";
-        let place = r"\p{Lu}[\p{L}']*(?:[ -]\p{Lu}[\p{L}']*){0,3}";
+        // Letters are Latin ones (`Zürich` too): with every script's, the pattern took
+        // 12 ms of the extractor's 50 ms build, and Indonesian datelines are Latin.
+        let agency = r"(?:[\p{Latin}\d]+(?:\.\p{Latin}{2,})+|[\p{Lu}&&\p{Latin}]{2,}[\p{Latin}\d]*(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}\d]*){0,2})";
+        let place = r"[\p{Lu}&&\p{Latin}][\p{Latin}']*(?:[ -][\p{Lu}&&\p{Latin}][\p{Latin}']*){0,3}";
         let dateline = format!(
             r"^(?:(?P<agency_first>{agency})\s*,\s*)?(?P<place>{place})?(?:\s*\(\s*(?P<agency_paren>{agency})\s*\)|\s*,\s*(?P<agency_comma>{agency}))?\s*(?:--?|–|—)(?:\s|$)"
         );

@@ -168,7 +168,7 @@ impl PublishedLine {
         let months = month_alternation();
         let pattern = format!(
             r"(?ix)^\s*
-            (?:[\p{{L}}\d.]+\s*-\s*)?                      # Kompas.com -
+            (?:[\p{{Latin}}\d.]+\s*-\s*)?                  # Kompas.com -
             (?:(?:{weekday})\s*,?\s*)?
             (?:
                 (?P<day>\d{{1,2}})\s+(?P<month_name>(?:{months})\.?)\s+(?P<year>\d{{4}})

@@ -116,8 +116,10 @@ impl Matcher {
                 }
             }
         }
+        // Walked by hand, never searched: no prefilter to build.
         let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(&forms)
             .expect("gazetteer forms are few enough for an automaton");
         let overlapping = overlapping.then(|| {
