@@ -49,6 +49,31 @@ pub(crate) struct Rules {
     heads: FxHashMap<String, Vec<Head>>,
     /// The words of each phrase (normalised), by its first word.
     not_entities: FxHashMap<String, Vec<Vec<String>>>,
+    /// What the first words of those phrases look like, to pass most tokens unhashed.
+    not_entity_starts: WordShapes,
+}
+
+/// The first bytes and lengths of a set of words: a word whose first byte or length is
+/// not among them is not in the set, which costs two bit tests instead of a hash lookup.
+#[derive(Debug, Default)]
+struct WordShapes {
+    first_bytes: [u64; 4],
+    lengths: u64,
+}
+
+impl WordShapes {
+    fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.first_bytes[usize::from(first >> 6)] |= 1 << (first & 63);
+        }
+        self.lengths |= 1 << word.len().min(63);
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+            && self.lengths & (1 << word.len().min(63)) != 0
+    }
 }
 
 impl Rules {
@@ -96,6 +121,7 @@ impl Rules {
         }
         let (source, text) = NOT_ENTITIES;
         let mut not_entities: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        let mut not_entity_starts = WordShapes::default();
         let rows = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
         for (index, line) in rows {
             let Some((phrase, _)) = line.split_once('\t').filter(|(phrase, _)| !phrase.trim().is_empty()) else {
@@ -103,9 +129,10 @@ impl Rules {
                 return Err(Error::Data { source_name: source.to_string(), line: index + 1, reason });
             };
             let words: Vec<String> = Normalized::new(phrase).as_str().split(' ').map(str::to_string).collect();
+            not_entity_starts.add(&words[0]);
             not_entities.entry(words[0].clone()).or_default().push(words);
         }
-        Ok(Rules { heads, not_entities })
+        Ok(Rules { heads, not_entities, not_entity_starts })
     }
 
     /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
@@ -179,6 +206,9 @@ impl Rules {
         let mut phrases: Vec<Span> = Vec::new();
         for (_, tokens) in tokens.paragraphs() {
             for (at, token) in tokens.iter().enumerate() {
+                if !self.not_entity_starts.may_start(token.text) {
+                    continue;
+                }
                 let Some(candidates) = self.not_entities.get(token.text) else { continue };
                 let matches = |words: &Vec<String>| {
                     words.len() <= tokens.len() - at
@@ -540,7 +570,10 @@ impl<'a, 't> Paragraph<'a, 't> {
         let mut defined = Vec::new();
         let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
         for at in 0..self.tokens.len() {
-            // The cheap test first: a bracket, a comma or `atau` beside the word.
+            // The cheap tests first: a word, with a bracket, a comma or `atau` beside it.
+            if self.tokens[at].kind != Kind::Word {
+                continue;
+            }
             let framed = is(at + 1, "(") || is(at + 1, ",") || (at >= 2 && (is(at - 1, "(") || is(at - 1, "atau")));
             if !framed || !self.acronym(at) {
                 continue;
@@ -661,7 +694,9 @@ impl<'a, 't> Paragraph<'a, 't> {
         }
         let mut at = 0;
         while at < self.tokens.len() {
-            if !firsts.contains(self.tokens[at].text) {
+            // A mention is capitalised: most tokens are passed without a lookup.
+            let capitalised_word = self.tokens[at].kind == Kind::Word && self.capital(at);
+            if !capitalised_word || !firsts.contains(self.tokens[at].text) {
                 at += 1;
                 continue;
             }

@@ -99,11 +99,12 @@ impl<'t> Tokens<'t> {
         // News text averages about one token per five bytes; reserving once avoids
         // regrowing the vector through a long article.
         let mut tokens = Tokens { all: Vec::with_capacity(normalized.as_str().len() / 5), paragraphs: Vec::new() };
+        let mut to_original = normalized.to_original_ascending();
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
             tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
             for token in &mut tokens.all[start..] {
-                token.original = normalized.to_original(token.span);
+                token.original = to_original(token.span);
             }
             tokens.paragraphs.push((casing, start..tokens.all.len()));
         }
