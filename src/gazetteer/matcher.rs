@@ -223,12 +223,10 @@ impl Matcher {
         }
         let span = normalized.to_original(Span::new(start, end));
         let written = &text[span.range()];
-        let survivors: Vec<&Candidate> =
-            self.patterns[pattern].iter().filter(|c| case_fits(c, written, casing)).collect();
-        let chosen = self.resolve(hay, start, &survivors)?;
+        let survivors = self.patterns[pattern].iter().filter(|c| case_fits(c, written, casing));
+        let chosen = self.resolve(hay, start, survivors.clone())?;
         let target = &self.targets[chosen];
-        let alternatives =
-            survivors.iter().filter(|c| c.entry != chosen).map(|c| self.targets[c.entry].id.clone()).collect();
+        let alternatives = survivors.filter(|c| c.entry != chosen).map(|c| self.targets[c.entry].id.clone()).collect();
         let entity = Entity {
             span,
             text: written.to_string(),
@@ -243,9 +241,15 @@ impl Matcher {
     }
 
     /// Picks one entry among the candidates that fit; see the module docs.
-    fn resolve(&self, hay: &str, start: usize, candidates: &[&Candidate]) -> Option<usize> {
-        let [first, rest @ ..] = candidates else { return None };
-        if rest.is_empty() {
+    fn resolve<'c>(
+        &self,
+        hay: &str,
+        start: usize,
+        candidates: impl Iterator<Item = &'c Candidate> + Clone,
+    ) -> Option<usize> {
+        let mut others = candidates.clone();
+        let first = others.next()?;
+        if others.next().is_none() {
             return Some(first.entry);
         }
         let cue = preceding_word(hay, start);
@@ -257,7 +261,6 @@ impl Matcher {
         };
         let form = &hay[start..];
         candidates
-            .iter()
             .min_by_key(|c| {
                 let target = &self.targets[c.entry];
                 let uncued = !cued.contains(&target.class.as_str());

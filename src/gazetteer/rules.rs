@@ -281,7 +281,7 @@ impl Rules {
             return None;
         }
         // Inside a gazetteer entity, the gazetteer's reading stands.
-        if paragraph.entity_over(at, entities).is_some_and(|e| e.span.start < paragraph.original[at].start) {
+        if paragraph.entity_over(at, entities).is_some_and(|e| e.span.start < paragraph.original(at).start) {
             return None;
         }
         heads.iter().find_map(|head| {
@@ -299,23 +299,23 @@ impl Rules {
                     (paragraph.legal_form_end(end), region)
                 }
             };
-            let span = Span::new(paragraph.original[at].start, paragraph.original[name_end - 1].end);
+            let span = Span::new(paragraph.original(at).start, paragraph.original(name_end - 1).end);
             // A gazetteer entity from the same place that covers as much wins.
             if starting_at(entities, span.start).any(|e| e.span.end >= span.end) {
                 return None;
             }
-            let written_name = &paragraph.text[paragraph.original[after].start..span.end];
+            let written_name = &paragraph.text[paragraph.original(after).start..span.end];
             let name = match (head.name, region) {
                 (Name::Region, Some(region)) => with_level(region),
                 (Name::RegionBare, Some(region)) => without_level(region),
                 (_, Some(region)) if head.kind == EntityKind::Institution => {
                     // `Dinas Pariwisata Provinsi Bali`: the words, then the region with its level.
-                    let before = &paragraph.text[paragraph.original[after].start..region.span.start];
+                    let before = &paragraph.text[paragraph.original(after).start..region.span.start];
                     format!("{before}{}", with_level(region))
                 }
                 _ => written_name.to_string(),
             };
-            let head_written = &paragraph.text[paragraph.original[at].start..paragraph.original[after - 1].end];
+            let head_written = &paragraph.text[paragraph.original(at).start..paragraph.original(after - 1).end];
             let canonical = format!("{} {name}", head.expansion.as_deref().unwrap_or(head_written));
             let kind_name = match head.kind {
                 EntityKind::Institution => "institution",
@@ -442,21 +442,24 @@ fn without_level(region: &Entity) -> String {
         .to_string()
 }
 
-/// A paragraph's tokens with their original spans.
+/// A paragraph's tokens and the text they were cut from.
 struct Paragraph<'a, 't> {
     text: &'a str,
     tokens: &'t [Token<'t>],
-    original: Vec<Span>,
 }
 
 impl<'a, 't> Paragraph<'a, 't> {
     fn new(text: &'a str, tokens: &'t [Token<'t>]) -> Paragraph<'a, 't> {
-        let original = tokens.iter().map(|t| t.original).collect();
-        Paragraph { text, tokens, original }
+        Paragraph { text, tokens }
+    }
+
+    /// Where token `at` is in the original text.
+    fn original(&self, at: usize) -> Span {
+        self.tokens[at].original
     }
 
     fn capital(&self, at: usize) -> bool {
-        self.text[self.original[at].range()].starts_with(char::is_uppercase)
+        self.text[self.original(at).range()].starts_with(char::is_uppercase)
     }
 
     /// The token after the head `words` written from token `at` (`Jl.` counts its dot).
@@ -468,19 +471,19 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The entity that starts at token `at`.
     fn entity_at<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
-        starting_at(entities, self.original.get(at)?.start).next()
+        starting_at(entities, self.tokens.get(at)?.original.start).next()
     }
 
     /// The entity that covers token `at`.
     fn entity_over<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
-        let span = self.original[at];
+        let span = self.original(at);
         let index = entities.partition_point(|e| e.span.end <= span.start);
         entities.get(index).filter(|e| e.span.overlaps(span))
     }
 
     /// The token after the one that ends at byte `end`, searching from `from`.
     fn token_ending(&self, from: usize, end: usize) -> Option<usize> {
-        (from..self.tokens.len()).take(LONGEST_NAME).find(|&k| self.original[k].end == end).map(|k| k + 1)
+        (from..self.tokens.len()).take(LONGEST_NAME).find(|&k| self.original(k).end == end).map(|k| k + 1)
     }
 
     /// The capitalised words from token `from`: the end of the name and the region inside
@@ -595,13 +598,13 @@ impl<'a, 't> Paragraph<'a, 't> {
                 None
             };
             let Some((start, end)) = long_form else { continue };
-            let span = Span::new(self.original[start].start, self.original[end - 1].end);
+            let span = Span::new(self.original(start).start, self.original(end - 1).end);
             let first = self.tokens[start].text.chars().next();
             let person = starting_at(entities, span.start).any(|e| e.span == span && e.kind == EntityKind::Person)
                 || self.names_a_person(start..end, lexicon);
             let agrees = !person && acronym.chars().next() == first;
-            if agrees && self.text[span.range()] != self.text[self.original[at].range()] {
-                defined.push(Definition { acronym: acronym.to_string(), at: self.original[at], long_form: span });
+            if agrees && self.text[span.range()] != self.text[self.original(at).range()] {
+                defined.push(Definition { acronym: acronym.to_string(), at: self.original(at), long_form: span });
             }
         }
         defined
@@ -621,7 +624,7 @@ impl<'a, 't> Paragraph<'a, 't> {
     /// Whether token `at` is written like an acronym.
     fn acronym(&self, at: usize) -> bool {
         let token = self.tokens[at];
-        let written = &self.text[self.original[at].range()];
+        let written = &self.text[self.original(at).range()];
         let capitals = written.chars().filter(|c| c.is_uppercase()).count();
         token.kind == Kind::Word
             && written.chars().count() <= 12
@@ -631,11 +634,11 @@ impl<'a, 't> Paragraph<'a, 't> {
     /// The long form whose last token is `last`: the entity ending there, or capitalised
     /// words (with `dan` between them) of two words or more. Its first and end token.
     fn long_form_ending(&self, last: usize, entities: &[Entity]) -> Option<(usize, usize)> {
-        let end = self.original[last].end;
+        let end = self.original(last).end;
         let index = entities.partition_point(|e| e.span.end < end);
         if let Some(entity) = entities.get(index).filter(|e| e.span.end == end) {
             let start =
-                (0..=last).rev().take(LONGEST_NAME * 2).find(|&k| self.original[k].start == entity.span.start)?;
+                (0..=last).rev().take(LONGEST_NAME * 2).find(|&k| self.original(k).start == entity.span.start)?;
             return Some((start, last + 1));
         }
         let mut start = last + 1;
@@ -692,6 +695,8 @@ impl<'a, 't> Paragraph<'a, 't> {
         if short.is_empty() {
             return;
         }
+        // One buffer for the words looked up.
+        let mut key = String::new();
         let mut at = 0;
         while at < self.tokens.len() {
             // A mention is capitalised: most tokens are passed without a lookup.
@@ -701,10 +706,18 @@ impl<'a, 't> Paragraph<'a, 't> {
                 continue;
             }
             let hit = (1..=longest.min(self.tokens.len() - at)).rev().find_map(|len| {
-                let words: Vec<&str> = self.tokens[at..at + len].iter().map(|t| t.text).collect();
-                let all_words = self.tokens[at..at + len].iter().all(|t| t.kind == Kind::Word);
-                let index = (*short.get(&words.join(" "))?)?;
-                (all_words && self.capital(at)).then_some((len, index))
+                let words = &self.tokens[at..at + len];
+                if !words.iter().all(|t| t.kind == Kind::Word) {
+                    return None;
+                }
+                key.clear();
+                for (i, word) in words.iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(word.text);
+                }
+                Some((len, (*short.get(key.as_str())?)?))
             });
             let Some((len, index)) = hit else {
                 at += 1;
@@ -717,7 +730,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             {
                 end = next;
             }
-            let span = Span::new(self.original[at].start, self.original[end - 1].end);
+            let span = Span::new(self.original(at).start, self.original(end - 1).end);
             let covered = {
                 let i = entities.partition_point(|e| e.span.end <= span.start);
                 entities.get(i).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span))

@@ -77,13 +77,16 @@ impl Recognizer<'_> {
             paragraph.full_names(&mut found);
             paragraphs.push(paragraph);
         }
-        let names = NameIndex::new(found.iter().map(|f| (f.span, name_words(&text[f.span.range()]))));
+        let names = NameIndex::new(found.iter().map(|f| (f.span, &text[f.span.range()])));
+        // One buffer for the keys of every mention looked up.
+        let mut key = String::new();
         // A mention that is part of one full name refers to it (`kata Rafael`); part of two
         // different names (`Menurut Budi` beside Budi Santoso and Budi Hartono), it is left
         // out rather than guessed.
         let mut kept = Vec::with_capacity(found.len());
         for mut mention in found {
-            match names.owner(&name_words(&text[mention.span.range()])) {
+            name_key(&text[mention.span.range()], &mut key);
+            match names.owner(&key) {
                 Some(Owner::One(full)) => mention.full = full,
                 Some(Owner::Many) => continue,
                 None => {}
@@ -94,10 +97,10 @@ impl Recognizer<'_> {
         found.sort_by_key(|f| f.span);
         let mut short = Vec::new();
         for paragraph in &paragraphs {
-            paragraph.short_mentions(text, &names, &found, &mut short);
+            paragraph.short_mentions(text, &names, &found, &mut key, &mut short);
         }
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Upper) {
-            self.capitalised_mentions(tokens, entities, &names, &mut short);
+            self.capitalised_mentions(tokens, entities, &names, &mut key, &mut short);
         }
         found.extend(short);
         found.sort_by_key(|f| f.span);
@@ -110,7 +113,14 @@ impl Recognizer<'_> {
     /// TURUN`), of the names found in the mixed-case text: case says nothing there, so
     /// only the words of a known name count, the longest run first. One word alone counts
     /// only when it is not an ordinary word too (`PUTRA`, `INDAH`).
-    fn capitalised_mentions(&self, tokens: &[Token], entities: &[Entity], names: &NameIndex, short: &mut Vec<Found>) {
+    fn capitalised_mentions(
+        &self,
+        tokens: &[Token],
+        entities: &[Entity],
+        names: &NameIndex,
+        key: &mut String,
+        short: &mut Vec<Found>,
+    ) {
         const LONGEST: usize = 5;
         let free = |at: usize| {
             let span = tokens[at].original;
@@ -122,11 +132,19 @@ impl Recognizer<'_> {
         while at < tokens.len() {
             let run = (at..tokens.len().min(at + LONGEST)).take_while(|&k| free(k)).count();
             let found = (1..=run).rev().find_map(|len| {
-                let words: Vec<String> = tokens[at..at + len].iter().map(|t| t.text.to_string()).collect();
+                // Token texts are normalised, so already the lower-cased words of a key.
+                key.clear();
+                for (i, token) in tokens[at..at + len].iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(token.text);
+                }
+                let first = tokens[at].text;
                 let ordinary = len == 1
-                    && (self.lexicon.not_name(&words[0]).is_some()
-                        || self.lexicon.name(&words[0]).is_none_or(|name| name.also_word));
-                match names.owner(&words) {
+                    && (self.lexicon.not_name(first).is_some()
+                        || self.lexicon.name(first).is_none_or(|name| name.also_word));
+                match names.owner(key) {
                     Some(Owner::One(full)) if !ordinary => Some((len, full)),
                     _ => None,
                 }
@@ -143,9 +161,20 @@ impl Recognizer<'_> {
     }
 }
 
-/// The words of a name, lower-cased, for comparing mentions.
-fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+/// Writes into `key` the words of a name, lower-cased and joined by single spaces: the
+/// form in which mentions are compared (`Budi Santoso` and `BUDI  SANTOSO` are one key).
+fn name_key(name: &str, key: &mut String) {
+    key.clear();
+    for word in name.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
 }
 
 /// The full names of a document, those not part of a longer name found elsewhere (`kata
@@ -153,7 +182,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// contiguous run of their words: a mention finds the name it is part of in constant time,
 /// so a long document with many names costs no more per name than a short one.
 struct NameIndex {
-    owners: FxHashMap<Vec<String>, Owner>,
+    owners: FxHashMap<String, Owner>,
 }
 
 /// The full names a run of name words is part of.
@@ -166,38 +195,46 @@ enum Owner {
 }
 
 impl NameIndex {
-    /// Indexes the names of `mentions` (their spans and lower-cased words).
-    fn new(mentions: impl Iterator<Item = (Span, Vec<String>)>) -> NameIndex {
-        let mut first: FxHashMap<Vec<String>, Span> = FxHashMap::default();
-        for (span, words) in mentions.filter(|(_, words)| !words.is_empty()) {
-            first.entry(words).or_insert(span);
-        }
-        // The most words of any name each run is part of: a name is full when that is its own.
-        let mut longest: FxHashMap<&[String], usize> = FxHashMap::default();
-        for words in first.keys() {
-            for run in runs(words) {
-                let most = longest.entry(run).or_default();
-                *most = (*most).max(words.len());
+    /// Indexes the names of `mentions` (their spans and texts).
+    fn new<'n>(mentions: impl Iterator<Item = (Span, &'n str)>) -> NameIndex {
+        let mut first: FxHashMap<String, Span> = FxHashMap::default();
+        let mut key = String::new();
+        for (span, name) in mentions {
+            name_key(name, &mut key);
+            if !key.is_empty() && !first.contains_key(&key) {
+                first.insert(key.clone(), span);
             }
         }
-        let mut owners: FxHashMap<Vec<String>, Owner> = FxHashMap::default();
-        for (words, &span) in first.iter().filter(|(words, _)| longest[words.as_slice()] == words.len()) {
-            for run in runs(words) {
-                owners.entry(run.to_vec()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
+        // The most words of any name each run is part of: a name is full when that is its own.
+        let mut longest: FxHashMap<&str, usize> = FxHashMap::default();
+        for name in first.keys() {
+            let words = name.split(' ').count();
+            for run in runs(name) {
+                let most = longest.entry(run).or_default();
+                *most = (*most).max(words);
+            }
+        }
+        let mut owners: FxHashMap<String, Owner> = FxHashMap::default();
+        for (name, &span) in first.iter().filter(|(name, _)| longest[name.as_str()] == name.split(' ').count()) {
+            for run in runs(name) {
+                owners.entry(run.to_string()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
             }
         }
         NameIndex { owners }
     }
 
-    /// The full names `words` is part of; `None` when it is part of none.
-    fn owner(&self, words: &[String]) -> Option<Owner> {
-        self.owners.get(words).copied()
+    /// The full names the words of `key` (see [`name_key`]) are part of; `None` when it is
+    /// part of none.
+    fn owner(&self, key: &str) -> Option<Owner> {
+        self.owners.get(key).copied()
     }
 }
 
-/// Every contiguous run of `words`.
-fn runs(words: &[String]) -> impl Iterator<Item = &[String]> {
-    (0..words.len()).flat_map(move |start| (start + 1..=words.len()).map(move |end| &words[start..end]))
+/// Every contiguous run of the words of `key`, as slices of it.
+fn runs(key: &str) -> Vec<&str> {
+    let starts = std::iter::once(0).chain(key.match_indices(' ').map(|(i, _)| i + 1));
+    let ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(key.len())).collect();
+    starts.enumerate().flat_map(|(first, start)| ends[first..].iter().map(move |&end| &key[start..end])).collect()
 }
 
 /// What the recogniser needs to know of one token.
@@ -512,7 +549,7 @@ impl Paragraph<'_, '_> {
 
     /// Short mentions of the full names (`Nani`, `Theresia`), wherever they stand outside
     /// the mentions already `found` (sorted by span).
-    fn short_mentions(&self, text: &str, names: &NameIndex, found: &[Found], short: &mut Vec<Found>) {
+    fn short_mentions(&self, text: &str, names: &NameIndex, found: &[Found], key: &mut String, short: &mut Vec<Found>) {
         let taken = |span: Span| {
             let at = found.partition_point(|f| f.span.end <= span.start);
             found.get(at).is_some_and(|f| f.span.overlaps(span))
@@ -525,11 +562,11 @@ impl Paragraph<'_, '_> {
                 continue;
             }
             let span = self.span(at, end);
-            if !taken(span)
-                && !self.initials_only(at, end)
-                && let Some(Owner::One(full)) = names.owner(&name_words(&text[span.range()]))
-            {
-                short.push(Found { span, titles: Vec::new(), role: None, full });
+            if !taken(span) && !self.initials_only(at, end) {
+                name_key(&text[span.range()], key);
+                if let Some(Owner::One(full)) = names.owner(key) {
+                    short.push(Found { span, titles: Vec::new(), role: None, full });
+                }
             }
             at = end;
         }
