@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES};
 use crate::Span;
-use crate::text::{Kind, Normalized, Token, Tokens, Written};
+use crate::text::{Kind, Normalized, Token, Tokens, WordShapes, Written};
 
 /// Finds the temporal expressions of every paragraph of `text`, in order.
 pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, reference: Option<Date>) -> Vec<DateMention> {
@@ -337,15 +337,8 @@ static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 /// Whether a rule can start at `word`: the cheap test that lets the scan skip nearly every
 /// word of a text. Most words fail on their length and first letter before any hashing.
 fn can_start(word: &str) -> bool {
-    static SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
-        let mut shapes = [0; 26];
-        for word in STARTERS.iter() {
-            shapes[usize::from(word.as_bytes()[0] - b'a')] |= 1 << word.len();
-        }
-        shapes
-    });
-    let (Some(&first), length @ 1..32) = (word.as_bytes().first(), word.len()) else { return false };
-    first.is_ascii_lowercase() && SHAPES[usize::from(first - b'a')] & (1 << length) != 0 && STARTERS.contains(word)
+    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(STARTERS.iter().map(String::as_str)));
+    SHAPES.may_contain(word) && STARTERS.contains(word)
 }
 
 fn weekday_number(word: &str) -> Option<i8> {

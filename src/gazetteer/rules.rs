@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
-use crate::text::{Casing, Kind, Normalized, Token, Tokens, tokenize};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordShapes, tokenize};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
@@ -47,33 +47,12 @@ struct Head {
 #[derive(Debug)]
 pub(crate) struct Rules {
     heads: FxHashMap<String, Vec<Head>>,
+    /// The shapes of the heads' first words, to pass most capitalised words unhashed.
+    head_starts: WordShapes,
     /// The words of each phrase (normalised), by its first word.
     not_entities: FxHashMap<String, Vec<Vec<String>>>,
     /// What the first words of those phrases look like, to pass most tokens unhashed.
     not_entity_starts: WordShapes,
-}
-
-/// The first bytes and lengths of a set of words: a word whose first byte or length is
-/// not among them is not in the set, which costs two bit tests instead of a hash lookup.
-#[derive(Debug, Default)]
-struct WordShapes {
-    first_bytes: [u64; 4],
-    lengths: u64,
-}
-
-impl WordShapes {
-    fn add(&mut self, word: &str) {
-        if let Some(&first) = word.as_bytes().first() {
-            self.first_bytes[usize::from(first >> 6)] |= 1 << (first & 63);
-        }
-        self.lengths |= 1 << word.len().min(63);
-    }
-
-    fn may_start(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        self.first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
-            && self.lengths & (1 << word.len().min(63)) != 0
-    }
 }
 
 impl Rules {
@@ -121,7 +100,6 @@ impl Rules {
         }
         let (source, text) = NOT_ENTITIES;
         let mut not_entities: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-        let mut not_entity_starts = WordShapes::default();
         let rows = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
         for (index, line) in rows {
             let Some((phrase, _)) = line.split_once('\t').filter(|(phrase, _)| !phrase.trim().is_empty()) else {
@@ -129,10 +107,11 @@ impl Rules {
                 return Err(Error::Data { source_name: source.to_string(), line: index + 1, reason });
             };
             let words: Vec<String> = Normalized::new(phrase).as_str().split(' ').map(str::to_string).collect();
-            not_entity_starts.add(&words[0]);
             not_entities.entry(words[0].clone()).or_default().push(words);
         }
-        Ok(Rules { heads, not_entities, not_entity_starts })
+        let not_entity_starts = WordShapes::new(not_entities.keys().map(String::as_str));
+        let head_starts = WordShapes::new(heads.keys().map(String::as_str));
+        Ok(Rules { heads, head_starts, not_entities, not_entity_starts })
     }
 
     /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
@@ -206,7 +185,7 @@ impl Rules {
         let mut phrases: Vec<Span> = Vec::new();
         for (_, tokens) in tokens.paragraphs() {
             for (at, token) in tokens.iter().enumerate() {
-                if !self.not_entity_starts.may_start(token.text) {
+                if !self.not_entity_starts.may_contain(token.text) {
                     continue;
                 }
                 let Some(candidates) = self.not_entities.get(token.text) else { continue };
@@ -266,6 +245,9 @@ impl Rules {
     ) -> Option<(Entity, usize)> {
         let token = paragraph.tokens[at];
         if token.kind != Kind::Word || !paragraph.capital(at) {
+            return None;
+        }
+        if !self.head_starts.may_contain(token.text) {
             return None;
         }
         let heads = self.heads.get(token.text)?;
