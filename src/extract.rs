@@ -108,7 +108,7 @@ impl Extractor {
         let normalized = Normalized::new(text);
         let capabilities = self.inner.capabilities;
         // One tokenisation of the analysed paragraphs serves every recogniser.
-        let tokens = Tokens::new(&normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
+        let tokens = Tokens::new(text, &normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
         let mut entities = Vec::new();
         let mut candidates = Vec::new();
         if capabilities.entities && capabilities.candidates {

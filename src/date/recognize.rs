@@ -484,7 +484,7 @@ impl Parser<'_, '_> {
 
     /// How the word at `at` is written in the original text.
     fn written(&self, at: usize) -> Written {
-        Written::of(&self.text[self.tokens[at].original.range()])
+        self.tokens[at].written
     }
 
     /// A number glued to a word or inside a larger figure (`Rp2023`, the `023` of

@@ -441,7 +441,7 @@ impl<'a, 't> Paragraph<'a, 't> {
     }
 
     fn capital(&self, at: usize) -> bool {
-        self.text[self.original(at).range()].starts_with(char::is_uppercase)
+        self.tokens[at].written.capital
     }
 
     /// The token after the head `words` written from token `at` (`Jl.` counts its dot).

@@ -8,7 +8,7 @@ use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::quote;
-use crate::text::{Casing, Kind, Token, Tokens, Written};
+use crate::text::{Casing, Kind, Token, Tokens};
 
 /// A person mention found in the text, before people are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl Recognizer<'_> {
                     while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
                         entity_at += 1;
                     }
-                    Word::of(token, text, entities.get(entity_at), self.lexicon)
+                    Word::of(token, entities.get(entity_at), self.lexicon)
                 })
                 .collect();
             let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
@@ -257,9 +257,9 @@ struct Word {
 
 impl Word {
     /// The word of `token`, given the first entity that does not end before it.
-    fn of(token: &Token, text: &str, entity: Option<&Entity>, lexicon: &Lexicon) -> Word {
+    fn of(token: &Token, entity: Option<&Entity>, lexicon: &Lexicon) -> Word {
         let original = token.original;
-        let written = Written::of(&text[original.range()]);
+        let written = token.written;
         let first_upper = written.capital;
         let name_like = token.kind == Kind::Word && first_upper && (written.single || written.lower_after);
         // A public figure's name from the gazetteer is read as a name like any other.

@@ -24,36 +24,89 @@ pub(crate) struct Token<'t> {
     pub kind: Kind,
     /// No space between this token and the one before.
     pub glued: bool,
+    /// How the token is written at `original`: read once by [`Tokens::new`] for every
+    /// recogniser (the token's text is normalised, so lower case).
+    pub written: Written,
 }
 
 /// Splits `text[span]` into words (letters, with an apostrophe inside: `jum'at`), runs of
 /// ASCII digits, and single other characters.
 pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
+    let start = tokens.len();
+    cut(text, span, tokens);
+    for token in &mut tokens[start..] {
+        token.written = Written::of(token.text);
+    }
+}
+
+/// [`tokenize`] without reading how the tokens are written, which [`Tokens::new`] reads
+/// from the original text instead.
+fn cut<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
     let zone = &text[span.range()];
     let bytes = zone.as_bytes();
     let mut at = 0;
     let mut glued = false;
     while at < bytes.len() {
         // ASCII, most of news text, is classified by its byte without decoding.
-        let c = if bytes[at].is_ascii() { char::from(bytes[at]) } else { next_char(zone, at) };
-        if c.is_whitespace() {
-            glued = false;
-            at += c.len_utf8();
-            continue;
-        }
-        let (kind, end) = if c.is_alphabetic() {
-            (Kind::Word, word_end(zone, at))
-        } else if c.is_ascii_digit() {
-            let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
-            (Kind::Number, at + digits)
-        } else {
-            (Kind::Mark, at + c.len_utf8())
+        let (kind, end) = match BYTE_CLASSES[usize::from(bytes[at])] {
+            ByteClass::Letter => (Kind::Word, word_end(zone, at)),
+            ByteClass::Digit => (Kind::Number, at + run_of(bytes, at, ByteClass::Digit)),
+            ByteClass::Space => {
+                glued = false;
+                at += 1;
+                continue;
+            }
+            ByteClass::Other => (Kind::Mark, at + 1),
+            ByteClass::NotAscii => {
+                let c = next_char(zone, at);
+                if c.is_whitespace() {
+                    glued = false;
+                    at += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphabetic() { (Kind::Word, word_end(zone, at)) } else { (Kind::Mark, at + c.len_utf8()) }
+            }
         };
-        let absolute = Span::new(span.start + at, span.start + end);
-        tokens.push(Token { text: &text[absolute.range()], span: absolute, original: absolute, kind, glued });
+        let absolute = Span { start: span.start + at, end: span.start + end };
+        let written = Written::default();
+        tokens.push(Token { text: &zone[at..end], span: absolute, original: absolute, kind, glued, written });
         glued = true;
         at = end;
     }
+}
+
+/// What a byte is, for ASCII ones: [`cut`] reads one table entry per byte instead of
+/// comparing it with several ranges.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Letter,
+    Digit,
+    /// ASCII white space (`char::is_whitespace`: tab, line feed, vertical tab, form feed,
+    /// carriage return, space).
+    Space,
+    Other,
+    /// A byte of a multi-byte character.
+    NotAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::NotAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => ByteClass::Letter,
+            b'0'..=b'9' => ByteClass::Digit,
+            b'\t'..=b'\r' | b' ' => ByteClass::Space,
+            _ => ByteClass::Other,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// How many bytes from `at` on are of `class`.
+fn run_of(bytes: &[u8], at: usize, class: ByteClass) -> usize {
+    bytes[at..].iter().take_while(|&&b| BYTE_CLASSES[usize::from(b)] == class).count()
 }
 
 /// The character at byte `at` of `text` (a char boundary inside it).
@@ -67,7 +120,8 @@ fn word_end(zone: &str, start: usize) -> usize {
     let bytes = zone.as_bytes();
     let mut at = start;
     while at < bytes.len() {
-        let byte = bytes[at];
+        at += run_of(bytes, at, ByteClass::Letter);
+        let Some(&byte) = bytes.get(at) else { break };
         let apostrophe = || byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic());
         if byte.is_ascii_alphabetic() || apostrophe() {
             at += 1;
@@ -94,17 +148,22 @@ pub(crate) struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokenises the paragraphs, given as spans of the original text and their case.
-    pub fn new(normalized: &'t Normalized, paragraphs: impl IntoIterator<Item = (Span, Casing)>) -> Tokens<'t> {
+    /// Tokenises the paragraphs of `text`, given as spans of it and their case.
+    pub fn new(
+        text: &str,
+        normalized: &'t Normalized,
+        paragraphs: impl IntoIterator<Item = (Span, Casing)>,
+    ) -> Tokens<'t> {
         // News text averages about one token per five bytes; reserving once avoids
         // regrowing the vector through a long article.
         let mut tokens = Tokens { all: Vec::with_capacity(normalized.as_str().len() / 5), paragraphs: Vec::new() };
         let mut to_original = normalized.to_original_ascending();
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
-            tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
+            cut(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
             for token in &mut tokens.all[start..] {
                 token.original = to_original(token.span);
+                token.written = Written::of(&text[token.original.range()]);
             }
             tokens.paragraphs.push((casing, start..tokens.all.len()));
         }
@@ -119,7 +178,7 @@ impl<'t> Tokens<'t> {
 
 /// How a word is written in the original text: the case evidence recognisers read from a
 /// token of the (lower-cased) normalised text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Written {
     /// Starts with a capital.
     pub capital: bool,
@@ -133,6 +192,19 @@ pub(crate) struct Written {
 
 impl Written {
     pub fn of(word: &str) -> Written {
+        // ASCII, most words of news text, is read byte by byte without decoding.
+        if word.is_ascii() {
+            let bytes = word.as_bytes();
+            let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
+            let rest = bytes.get(1..).unwrap_or_default();
+            let lower_after = rest.iter().any(u8::is_ascii_lowercase);
+            return Written {
+                capital,
+                lower_after,
+                upper_only: (bytes.is_empty() || capital) && !lower_after && rest.iter().all(u8::is_ascii_uppercase),
+                single: bytes.len() == 1,
+            };
+        }
         let mut chars = word.chars();
         let first = chars.next();
         let rest = chars.as_str();
