@@ -13,7 +13,7 @@ use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass};
-use crate::text::{Kind, Normalized, Token, Tokens, sentences};
+use crate::text::{Kind, Normalized, Token, Tokens, WordShapes, sentences};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
 const CUES_AFTER: &[&str] = &[
@@ -123,7 +123,8 @@ impl CueWord {
     }
 }
 
-static CUES: LazyLock<FxHashMap<&'static str, CueWord>> = LazyLock::new(|| {
+/// The cue words and their shapes, the cheap test most words fail before any hashing.
+static CUES: LazyLock<(WordShapes, FxHashMap<&'static str, CueWord>)> = LazyLock::new(|| {
     let mut cues: FxHashMap<&'static str, CueWord> = FxHashMap::default();
     let mut mark = |words: &[&'static str], set: fn(&mut CueWord)| {
         for word in words {
@@ -139,12 +140,16 @@ static CUES: LazyLock<FxHashMap<&'static str, CueWord>> = LazyLock::new(|| {
         c.before_clause = true;
     });
     mark(QUOTING_ONLY_VERBS, |c| c.quoting_only = true);
-    cues
+    (WordShapes::new(cues.keys().copied()), cues)
 });
 
 /// What `word` (normalised) can be in an attribution.
 fn cue(word: &str) -> CueWord {
-    CUES.get(word).copied().unwrap_or_default()
+    let (shapes, cues) = &*CUES;
+    if !shapes.may_contain(word) {
+        return CueWord::default();
+    }
+    cues.get(word).copied().unwrap_or_default()
 }
 
 /// Words that introduce a clause as reported speech after a speech verb.
@@ -361,33 +366,39 @@ pub(crate) fn find(
 /// A paragraph's tokens with what the recogniser asks of them.
 struct Paragraph<'t> {
     tokens: &'t [Token<'t>],
-    /// Each token's span in the original text.
-    original: Vec<Span>,
-    /// Each token's sentence, as the index of the sentence's first token.
-    sentence_start: Vec<usize>,
-    /// Each token's sentence, as the index after the sentence's last token.
-    sentence_end: Vec<usize>,
+    /// Each token's sentence, as the index of its first token and the index after its last.
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'t> Paragraph<'t> {
     fn new(text: &str, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
-        let original: Vec<Span> = tokens.iter().map(|t| t.original).collect();
-        let mut sentence_start = Vec::with_capacity(tokens.len());
-        if let (Some(first), Some(last)) = (original.first(), original.last()) {
-            let mut bounds = sentences(text, Span::new(first.start, last.end)).into_iter().map(|s| s.end).peekable();
+        let mut bounds_of_tokens = Vec::with_capacity(tokens.len());
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            let bounds = sentences(text, Span::new(first.original.start, last.original.end));
+            let mut bounds = bounds.into_iter().map(|s| s.end).peekable();
             let mut start = 0;
-            for (at, span) in original.iter().enumerate() {
-                while bounds.next_if(|&end| end <= span.start).is_some() {
+            for (at, token) in tokens.iter().enumerate() {
+                while bounds.next_if(|&end| end <= token.original.start).is_some() {
                     start = at;
                 }
-                sentence_start.push(start);
+                bounds_of_tokens.push((start, tokens.len()));
             }
         }
-        let mut sentence_end = vec![tokens.len(); tokens.len()];
+        let sentences = &mut bounds_of_tokens;
         for at in (0..tokens.len().saturating_sub(1)).rev() {
-            sentence_end[at] = if sentence_start[at + 1] == sentence_start[at] { sentence_end[at + 1] } else { at + 1 };
+            sentences[at].1 = if sentences[at + 1].0 == sentences[at].0 { sentences[at + 1].1 } else { at + 1 };
         }
-        Paragraph { tokens, original, sentence_start, sentence_end }
+        Paragraph { tokens, sentences: bounds_of_tokens }
+    }
+
+    /// Where token `at` is in the original text.
+    fn original(&self, at: usize) -> Span {
+        self.tokens[at].original
+    }
+
+    /// The original spans of `tokens`.
+    fn originals(&self, tokens: Range<usize>) -> impl DoubleEndedIterator<Item = Span> + '_ {
+        self.tokens[tokens].iter().map(|t| t.original)
     }
 
     fn word(&self, at: usize) -> Option<&str> {
@@ -404,12 +415,12 @@ impl<'t> Paragraph<'t> {
 
     /// The end (exclusive) of the sentence of token `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        self.sentence_end[at]
+        self.sentences[at].1
     }
 
     /// The original span from token `start` to the end of token `end - 1`.
     fn span(&self, tokens: Range<usize>) -> Span {
-        Span::new(self.original[tokens.start].start, self.original[tokens.end - 1].end)
+        Span::new(self.original(tokens.start).start, self.original(tokens.end - 1).end)
     }
 }
 
@@ -503,7 +514,7 @@ impl Document<'_, '_> {
             let mut open: Option<usize> = None;
             let mut pieces: Vec<(usize, Option<usize>)> = Vec::new();
             for at in (0..tokens.len()).filter(|&at| paragraph.is_quote_mark(at)) {
-                let mark = Mark::of(&self.text[paragraph.original[at].range()]);
+                let mark = Mark::of(&self.text[paragraph.original(at).range()]);
                 match open {
                     None => {
                         // A mark glued to a number or word before it is an inch sign or a
@@ -599,7 +610,7 @@ impl Document<'_, '_> {
         after_number
             && next.is_some_and(|t| !t.glued && t.kind == Kind::Word)
             && !self.capital(paragraph, at + 1)
-            && self.text[paragraph.original[at].range()] == *"\""
+            && self.text[paragraph.original(at).range()] == *"\""
     }
 
     fn words(&self, found: &Found) -> usize {
@@ -614,7 +625,7 @@ impl Document<'_, '_> {
             .content
             .clone()
             .filter(|&at| paragraph.tokens[at].kind == Kind::Word)
-            .all(|at| self.text[paragraph.original[at].range()].starts_with(char::is_uppercase))
+            .all(|at| self.text[paragraph.original(at).range()].starts_with(char::is_uppercase))
     }
 
     /// Whether the word before the mark at `open` makes what follows a name or title.
@@ -644,14 +655,14 @@ impl Document<'_, '_> {
             .take_while(|&k| !paragraph.is_quote_mark(k) && !paragraph.is(k, "."))
             .find(|&k| paragraph.word(k).is_some_and(is_quoting_verb))?;
         let speaker = self.speaker_before(index, at..verb)?;
-        Some(Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) })
+        Some(Attribution { cue: (index, verb), cue_span: paragraph.original(verb), speaker: Some(speaker) })
     }
 
     /// `kata X` or `katanya` at token `at`: a cue that `accepts`, then its speaker.
     fn cue_then_speaker(&self, index: usize, at: usize, accepts: fn(CueWord) -> bool) -> Option<Attribution> {
         let paragraph = &self.paragraphs[index];
         let word = paragraph.word(at)?;
-        let span = paragraph.original[at];
+        let span = paragraph.original(at);
         if accepts(cue(word)) {
             let end = paragraph.sentence_end(at);
             return Some(Attribution {
@@ -676,7 +687,7 @@ impl Document<'_, '_> {
         if open == 0 {
             return None;
         }
-        let start = paragraph.sentence_start[open - 1];
+        let start = paragraph.sentences[open - 1].0;
         let before = open - 1;
         // The speech verb of the clause before the mark: right before it, or before the
         // comma or colon that ends the clause.
@@ -698,7 +709,7 @@ impl Document<'_, '_> {
             let speaker = self.speaker_before(index, start..before)?;
             return Some(Attribution {
                 cue: (index, before),
-                cue_span: paragraph.original[before],
+                cue_span: paragraph.original(before),
                 speaker: Some(speaker),
             });
         };
@@ -710,7 +721,7 @@ impl Document<'_, '_> {
         };
         speaker.map(|speaker| Attribution {
             cue: (index, verb),
-            cue_span: paragraph.original[verb],
+            cue_span: paragraph.original(verb),
             speaker: Some(speaker),
         })
     }
@@ -757,13 +768,13 @@ impl Document<'_, '_> {
             // `Menurut Kepala BPS Bali, Ir. I Gusti Ngurah Wiratma, …`: the name in
             // apposition belongs to the speaker.
             if let Some(second) = (comma + 1..end.min(comma + 12)).find(|&k| paragraph.is(k, ","))
-                && (comma + 1..second).any(|k| self.entity(paragraph.original[k], EntityKind::Person).is_some())
+                && (comma + 1..second).any(|k| self.entity(paragraph.original(k), EntityKind::Person).is_some())
             {
                 comma = second;
             }
             let attribution = if paragraph.word(at) == Some("menurut") {
                 let speaker = self.speaker_after(index, at + 1..comma)?;
-                Attribution { cue: (index, at), cue_span: paragraph.original[at], speaker: Some(speaker) }
+                Attribution { cue: (index, at), cue_span: paragraph.original(at), speaker: Some(speaker) }
             } else {
                 self.cue_then_speaker(index, at, |c| c.according)?
             };
@@ -799,7 +810,7 @@ impl Document<'_, '_> {
                 return None;
             }
             let attribution =
-                Attribution { cue: (index, verb), cue_span: paragraph.original[verb], speaker: Some(speaker) };
+                Attribution { cue: (index, verb), cue_span: paragraph.original(verb), speaker: Some(speaker) };
             return Some((self.clause(paragraph, from..end, true)?, attribution));
         }
         // `…, kata X.` and `…, ujarnya.` closing the sentence (the speaker may have commas
@@ -875,11 +886,11 @@ impl Document<'_, '_> {
         let tokens = tokens.start..tokens.end.min(paragraph.tokens.len()).min(tokens.start + SPEAKER_WINDOW);
         let first = paragraph.word(tokens.start)?;
         if PRONOUNS.contains(&first) {
-            return Some(Named::Pronoun(paragraph.original[tokens.start]));
+            return Some(Named::Pronoun(paragraph.original(tokens.start)));
         }
         let stop = (tokens.start..tokens.end).find(|&k| paragraph.is_quote_mark(k)).unwrap_or(tokens.end);
         let person =
-            (tokens.start..stop).find_map(|k| Some((k, self.entity(paragraph.original[k], EntityKind::Person)?)));
+            (tokens.start..stop).find_map(|k| Some((k, self.entity(paragraph.original(k), EntityKind::Person)?)));
         if let Some((source, source_end)) = self.source_at(paragraph, tokens.start) {
             return match person {
                 Some((at, person)) if at == source_end || paragraph.is(at - 1, ",") => Some(Named::Entity(person)),
@@ -889,8 +900,9 @@ impl Document<'_, '_> {
         if let Some((_, person)) = person {
             return Some(Named::Entity(person));
         }
-        let spans = &paragraph.original[tokens.start..stop];
-        if let Some(institution) = spans.iter().take(6).find_map(|&s| self.entity(s, EntityKind::Institution)) {
+        if let Some(institution) =
+            paragraph.originals(tokens.start..stop).take(6).find_map(|s| self.entity(s, EntityKind::Institution))
+        {
             return Some(Named::Entity(institution));
         }
         self.unknown(paragraph, tokens.start..stop)
@@ -911,7 +923,7 @@ impl Document<'_, '_> {
         let adverb = paragraph.word(last).is_some_and(|w| ADVERBS.contains(&w));
         let end = if adverb && last > tokens.start { last } else { tokens.end };
         if paragraph.word(end - 1).is_some_and(|w| PRONOUNS.contains(&w)) {
-            return Some(Named::Pronoun(paragraph.original[end - 1]));
+            return Some(Named::Pronoun(paragraph.original(end - 1)));
         }
         if end >= tokens.start + 2
             && paragraph.word(end - 1).is_some_and(|w| matches!(w, "itu" | "tersebut" | "ini"))
@@ -919,8 +931,7 @@ impl Document<'_, '_> {
         {
             return Some(Named::Institutional(paragraph.span(end - 2..end)));
         }
-        let spans = &paragraph.original[tokens.clone()];
-        if let Some(person) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Person)) {
+        if let Some(person) = paragraph.originals(tokens.clone()).rev().find_map(|s| self.entity(s, EntityKind::Person)) {
             return Some(Named::Entity(person));
         }
         // A source opens the clause, or follows a connective and its comma.
@@ -928,7 +939,9 @@ impl Document<'_, '_> {
         if let Some((source, _)) = opening.take(3).find_map(|k| self.source_at(paragraph, k)) {
             return Some(Named::Source(source));
         }
-        if let Some(institution) = spans.iter().rev().find_map(|&s| self.entity(s, EntityKind::Institution)) {
+        if let Some(institution) =
+            paragraph.originals(tokens.clone()).rev().find_map(|s| self.entity(s, EntityKind::Institution))
+        {
             return Some(Named::Entity(institution));
         }
         // `Kepala SMA Negeri 3 Pekanbaru, Syafrizal, menegaskan`: the name before the verb.
@@ -944,7 +957,7 @@ impl Document<'_, '_> {
             .take(3)
             .find(|&k| !paragraph.word(k).is_some_and(|w| SOURCE_DETERMINERS.contains(&w)))?;
         let word = paragraph.word(head)?;
-        if !SOURCES.contains(&word) || self.entity(paragraph.original[head], EntityKind::Person).is_some() {
+        if !SOURCES.contains(&word) || self.entity(paragraph.original(head), EntityKind::Person).is_some() {
             return None;
         }
         let mut end = head + 1;
@@ -954,14 +967,14 @@ impl Document<'_, '_> {
         if paragraph.word(end).is_some_and(|w| w == "di" || w == "dari") && paragraph.word(end + 1).is_some() {
             end += 2;
         }
-        while self.capital(paragraph, end) && self.entity(paragraph.original[end], EntityKind::Person).is_none() {
+        while self.capital(paragraph, end) && self.entity(paragraph.original(end), EntityKind::Person).is_none() {
             end += 1;
         }
         Some((paragraph.span(at..end), end))
     }
 
     fn capital(&self, paragraph: &Paragraph, at: usize) -> bool {
-        paragraph.word(at).is_some() && self.text[paragraph.original[at].range()].starts_with(char::is_uppercase)
+        paragraph.word(at).is_some() && self.text[paragraph.original(at).range()].starts_with(char::is_uppercase)
     }
 
     /// The capitalised words from `tokens.start`, if it starts with one: an institution
