@@ -280,7 +280,13 @@ impl StructureRecognizer {
 
     fn is_trailer(&self, text: &str, line: Span) -> bool {
         let line = &text[line.range()];
-        self.credit.is_match(line) || self.copyright.is_match(line)
+        self.credit.is_match(line) || self.is_copyright(line)
+    }
+
+    /// Whether `line` is a copyright notice. It can only open with `c`, `h`, `©` or `(`:
+    /// most lines are passed on that byte, without running the pattern.
+    fn is_copyright(&self, line: &str) -> bool {
+        matches!(line.as_bytes().first(), Some(b'c' | b'C' | b'h' | b'H' | b'(' | 0xC2)) && self.copyright.is_match(line)
     }
 
     fn classify(&self, text: &str, lines: &[Span], body_line: usize) -> Vec<Line> {
@@ -299,7 +305,7 @@ impl StructureRecognizer {
                 continue;
             } else if content.contains(':') && self.credit.find(content).is_some_and(|m| m.start() == 0) {
                 kinds[i] = Line::Credits;
-            } else if self.copyright.is_match(content) {
+            } else if self.is_copyright(content) {
                 kinds[i] = Line::Copyright;
             }
         }

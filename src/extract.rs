@@ -1,5 +1,6 @@
 //! The `Extractor`, its builder, the input `Document` and the output `Extraction`.
 
+use std::cell::RefCell;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -102,13 +103,24 @@ impl Extractor {
     }
 
     fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.run_with(&mut scratch, id, text, reference_date),
+            // Only a re-entrant call (none today) finds the thread's buffers taken.
+            Err(_) => self.run_with(&mut Scratch::default(), id, text, reference_date),
+        })
+    }
+
+    fn run_with(&self, scratch: &mut Scratch, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
         let layout = self.inner.structure.layout(text);
         let article = layout.article;
         let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
-        let normalized = Normalized::new(text);
+        let Scratch { normalized, tokens: token_buffer } = scratch;
+        normalized.reset(text);
+        let normalized = &*normalized;
         let capabilities = self.inner.capabilities;
         // One tokenisation of the analysed paragraphs serves every recogniser.
-        let tokens = Tokens::new(text, &normalized, layout.zones.iter().map(|zone| (zone.span, zone.casing)));
+        let zones = layout.zones.iter().map(|zone| (zone.span, zone.casing));
+        let tokens = Tokens::new(text, normalized, zones, std::mem::take(token_buffer));
         let mut entities = Vec::new();
         let mut candidates = Vec::new();
         if capabilities.entities && capabilities.candidates {
@@ -135,7 +147,37 @@ impl Extractor {
         if capabilities.quotes {
             quotes = quote::find(text, &normalized, &tokens, &entities, &self.inner.names);
         }
+        let tokens = tokens.recycle();
+        scratch.release(tokens);
         Extraction { id, reference_date, article, entities, candidates, people: people.into_vec(), dates, quotes }
+    }
+}
+
+thread_local! {
+    /// Each thread's buffers for the text of the document it reads.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// The per-document buffers that grow with the text: kept per thread between documents,
+/// so a batch allocates them once per thread instead of once per document.
+#[derive(Default)]
+struct Scratch {
+    normalized: Normalized,
+    tokens: Tokens<'static>,
+}
+
+/// The most bytes of text whose buffers a thread keeps: one very long document does not
+/// hold its memory for the rest of a batch of news articles.
+const SCRATCH_TEXT_BYTES: usize = 1 << 20;
+
+impl Scratch {
+    /// Takes back the token buffers, or drops every buffer after a very long document.
+    fn release(&mut self, tokens: Tokens<'static>) {
+        if self.normalized.as_str().len() > SCRATCH_TEXT_BYTES {
+            *self = Scratch::default();
+        } else {
+            self.tokens = tokens;
+        }
     }
 }
 

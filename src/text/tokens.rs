@@ -148,15 +148,19 @@ pub(crate) struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokenises the paragraphs of `text`, given as spans of it and their case.
+    /// Tokenises the paragraphs of `text`, given as spans of it and their case, into the
+    /// buffers of `reused` (emptied first), so a thread reuses one allocation for every
+    /// document it reads.
     pub fn new(
         text: &str,
         normalized: &'t Normalized,
         paragraphs: impl IntoIterator<Item = (Span, Casing)>,
+        reused: Tokens<'_>,
     ) -> Tokens<'t> {
+        let mut tokens = reused.recycle();
         // News text averages about one token per five bytes; reserving once avoids
         // regrowing the vector through a long article.
-        let mut tokens = Tokens { all: Vec::with_capacity(normalized.as_str().len() / 5), paragraphs: Vec::new() };
+        tokens.all.reserve(normalized.as_str().len() / 5);
         let mut to_original = normalized.to_original_ascending();
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
@@ -168,6 +172,16 @@ impl<'t> Tokens<'t> {
             tokens.paragraphs.push((casing, start..tokens.all.len()));
         }
         tokens
+    }
+
+    /// The buffers emptied, for tokens of another text. Collecting the empty vector into
+    /// one of another lifetime keeps its allocation: same size and alignment, so the
+    /// standard library collects in place.
+    pub fn recycle<'u>(mut self) -> Tokens<'u> {
+        self.all.clear();
+        self.paragraphs.clear();
+        let all = self.all.into_iter().map(|_| unreachable!("the vector is empty")).collect();
+        Tokens { all, paragraphs: self.paragraphs }
     }
 
     /// Each paragraph's case and tokens, in text order.
