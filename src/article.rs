@@ -286,7 +286,8 @@ impl StructureRecognizer {
     /// Whether `line` is a copyright notice. It can only open with `c`, `h`, `©` or `(`:
     /// most lines are passed on that byte, without running the pattern.
     fn is_copyright(&self, line: &str) -> bool {
-        matches!(line.as_bytes().first(), Some(b'c' | b'C' | b'h' | b'H' | b'(' | 0xC2)) && self.copyright.is_match(line)
+        matches!(line.as_bytes().first(), Some(b'c' | b'C' | b'h' | b'H' | b'(' | 0xC2))
+            && self.copyright.is_match(line)
     }
 
     fn classify(&self, text: &str, lines: &[Span], body_line: usize) -> Vec<Line> {

@@ -89,3 +89,25 @@ fn one_extractor_shared_by_many_threads_gives_the_same_results() {
         }
     });
 }
+
+#[test]
+fn a_thread_reads_each_document_as_if_it_were_its_first() {
+    // A thread keeps its buffers between documents, and drops them after one over 1 MB:
+    // neither may leak anything of one document into the next.
+    let extractor = Extractor::new();
+    let documents = samples();
+    let long = Document::new(
+        "long",
+        documents.iter().map(|d| d.text.as_str()).cycle().take(600).collect::<Vec<_>>().join("\n\n"),
+    );
+    assert!(long.text.len() > 1 << 20);
+    let fresh =
+        |document: &Document| std::thread::scope(|s| s.spawn(|| extractor.extract_document(document)).join().unwrap());
+    let order =
+        [&documents[0], &long, &documents[2], &documents[documents.len() - 2], &documents[0], &long, &documents[3]];
+    let expected: Vec<_> = order.iter().map(|d| fresh(d)).collect();
+    let found: Vec<_> = std::thread::scope(|s| {
+        s.spawn(|| order.iter().map(|d| extractor.extract_document(d)).collect::<Vec<_>>()).join().unwrap()
+    });
+    assert_eq!(found, expected);
+}

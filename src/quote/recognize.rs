@@ -931,7 +931,8 @@ impl Document<'_, '_> {
         {
             return Some(Named::Institutional(paragraph.span(end - 2..end)));
         }
-        if let Some(person) = paragraph.originals(tokens.clone()).rev().find_map(|s| self.entity(s, EntityKind::Person)) {
+        if let Some(person) = paragraph.originals(tokens.clone()).rev().find_map(|s| self.entity(s, EntityKind::Person))
+        {
             return Some(Named::Entity(person));
         }
         // A source opens the clause, or follows a connective and its comma.
