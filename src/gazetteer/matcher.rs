@@ -25,7 +25,7 @@
 //!    name is the form itself, else by kind: country, province, city, regency, region
 //!    group, institution, place. The other candidates are reported as `alternatives`.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
@@ -35,7 +35,7 @@ use super::{Entry, Gazetteer};
 use crate::Span;
 use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
-use crate::text::{Casing, Normalized, Tokens, is_word_char, words};
+use crate::text::{Casing, Normalized, Tokens, WordShapes, is_word_char, tokenize, words};
 
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
@@ -75,6 +75,9 @@ pub(crate) struct Matcher {
     /// Candidates of each pattern, indexed by pattern id.
     patterns: Vec<Vec<Candidate>>,
     targets: Vec<Target>,
+    /// The first token of every form, and their shapes: see [`Matcher::may_start_form`].
+    first_tokens: FxHashSet<Box<str>>,
+    first_token_shapes: WordShapes,
 }
 
 impl Matcher {
@@ -116,6 +119,14 @@ impl Matcher {
                 }
             }
         }
+        let mut first_tokens = FxHashSet::default();
+        let mut cut = Vec::new();
+        for form in &forms {
+            cut.clear();
+            tokenize(form, Span::new(0, form.len()), &mut cut);
+            first_tokens.extend(cut.first().map(|token| Box::from(token.text)));
+        }
+        let first_token_shapes = WordShapes::new(first_tokens.iter().map(|token| &**token));
         // Walked by hand, never searched: no prefilter to build.
         let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -128,7 +139,15 @@ impl Matcher {
                 .build(&forms)
                 .expect("gazetteer forms are few enough for an automaton")
         });
-        Matcher { automaton, overlapping, patterns, targets }
+        Matcher { automaton, overlapping, patterns, targets, first_tokens, first_token_shapes }
+    }
+
+    /// Whether a form can start at a token with this (normalised) text. A form that
+    /// matches from a token's start ends on a word boundary, so never inside the token
+    /// unless at an apostrophe (`jum` in `jum'at`): otherwise its first token is this
+    /// one. Most tokens start no form, and pass this test without a walk of the automaton.
+    fn may_start_form(&self, token: &str) -> bool {
+        token.contains('\'') || self.first_token_shapes.may_contain(token) && self.first_tokens.contains(token)
     }
 
     /// Every form that matches inside `zones`, overlapping or nested ones included
@@ -166,7 +185,7 @@ impl Matcher {
             let Some(last) = paragraph.last() else { continue };
             let mut taken_until = 0;
             for token in paragraph {
-                if token.span.start < taken_until {
+                if token.span.start < taken_until || !self.may_start_form(token.text) {
                     continue;
                 }
                 self.forms_at(normalized.as_str(), token.span.start, last.span.end, &mut forms_here);
