@@ -65,6 +65,9 @@ fn capitalised_words_without_end() {
 #[test]
 fn every_word_a_gazetteer_hit() {
     assert_linear("gazetteer hits", "Jakarta Bali Kulon Progo Perpusnas ASEAN Sri Lanka ", 20_000);
+    // Entities in many paragraphs: each paragraph's people must not walk every entity
+    // before it.
+    assert_linear("gazetteer hits in paragraphs", "Warga Jakarta dan Bali tiba di Kulon Progo.\n\n", 60_000);
 }
 
 #[test]

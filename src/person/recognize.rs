@@ -60,10 +60,11 @@ impl Recognizer<'_> {
     pub fn find(&self, text: &str, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
         let mut paragraphs = Vec::new();
+        // Tokens and entities both ascend: the entity at or after each token is found by
+        // moving one cursor through the document, not by a search per token (nor a walk
+        // from the first entity per paragraph, which made long documents quadratic).
+        let mut entity_at = 0;
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
-            // Tokens and entities both ascend: the entity at or after each token is found
-            // by moving one cursor, not by a search per token.
-            let mut entity_at = 0;
             let words: Vec<Word> = tokens
                 .iter()
                 .map(|token| {
