@@ -1,5 +1,8 @@
 //! Lines, paragraphs, sentences and words, all as byte spans of the original text.
 
+use std::sync::LazyLock;
+
+use super::WordShapes;
 use crate::Span;
 
 /// Whether `c` belongs inside a word: a Unicode letter, digit or combining mark.
@@ -218,7 +221,9 @@ fn ends_abbreviation(before: &str) -> bool {
     let word = &before[word_start..];
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    initial || ABBREVIATIONS.contains(&word)
+    // Most words before a period are no abbreviation's shape: no comparisons for them.
+    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(ABBREVIATIONS.iter().copied()));
+    initial || SHAPES.may_contain(word) && ABBREVIATIONS.contains(&word)
 }
 
 /// Which cases of letters a text uses. Recognisers that rely on capital letters relax
