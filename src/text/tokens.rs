@@ -206,19 +206,28 @@ pub(crate) struct Written {
 
 impl Written {
     pub fn of(word: &str) -> Written {
-        // ASCII, most words of news text, is read byte by byte without decoding.
-        if word.is_ascii() {
-            let bytes = word.as_bytes();
-            let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
-            let rest = bytes.get(1..).unwrap_or_default();
-            let lower_after = rest.iter().any(u8::is_ascii_lowercase);
-            return Written {
-                capital,
-                lower_after,
-                upper_only: (bytes.is_empty() || capital) && !lower_after && rest.iter().all(u8::is_ascii_uppercase),
-                single: bytes.len() == 1,
-            };
+        // ASCII, most words of news text, is read by its bytes, and only up to the first
+        // lower-case letter after the first (the second letter of most words).
+        if let [first, rest @ ..] = word.as_bytes()
+            && first.is_ascii()
+        {
+            let mut at = 0;
+            while at < rest.len() && rest[at].is_ascii() && !rest[at].is_ascii_lowercase() {
+                at += 1;
+            }
+            if at == rest.len() || rest[at].is_ascii() {
+                let capital = first.is_ascii_uppercase();
+                let lower_after = at < rest.len();
+                let upper_only = capital && !lower_after && rest.iter().all(u8::is_ascii_uppercase);
+                return Written { capital, lower_after, upper_only, single: rest.is_empty() };
+            }
         }
+        Written::of_unicode(word)
+    }
+
+    /// [`Written::of`] for words that are not ASCII, apart from the first of each.
+    #[cold]
+    fn of_unicode(word: &str) -> Written {
         let mut chars = word.chars();
         let first = chars.next();
         let rest = chars.as_str();
@@ -231,5 +240,24 @@ impl Written {
             upper_only: (first.is_none() || capital) && !lower_after && rest.chars().all(char::is_uppercase),
             single: first.is_some() && rest.is_empty(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_reads_ascii_by_bytes_as_the_general_path_reads_characters() {
+        for word in
+            ["Nani", "nani", "TNI", "R", "r", "M.", "2023", ",", "", "McDonald", "DKIJakarta", "iPhone", "Nañi", "É"]
+        {
+            assert_eq!(Written::of(word), Written::of_unicode(word), "{word}");
+        }
+        let nani = Written::of("Nani");
+        assert!(nani.capital && nani.lower_after && !nani.upper_only && !nani.single);
+        let acronym = Written::of("TNI");
+        assert!(acronym.capital && !acronym.lower_after && acronym.upper_only);
+        assert!(Written::of("R").single && Written::of("Élysée").capital && Written::of("ÉLYSÉE").upper_only);
     }
 }
