@@ -124,10 +124,10 @@ impl Extractor {
         let mut entities = Vec::new();
         let mut candidates = Vec::new();
         if capabilities.entities && capabilities.candidates {
-            candidates = self.inner.gazetteer.candidates(text, &normalized, &layout.zones);
+            candidates = self.inner.gazetteer.candidates(text, normalized, &layout.zones);
         }
         if capabilities.entities {
-            entities = self.inner.gazetteer.find(text, &normalized, &tokens);
+            entities = self.inner.gazetteer.find(text, normalized, &tokens);
             self.inner.rules.find(text, &tokens, &self.inner.names, &mut entities);
         }
         let mut people = People::default();
@@ -140,12 +140,12 @@ impl Extractor {
         }
         let mut dates = Vec::new();
         if capabilities.dates {
-            dates = date::find(text, &normalized, &tokens, reference_date);
+            dates = date::find(text, normalized, &tokens, reference_date);
         }
         entities.sort_by_key(|e| (e.span, e.kind));
         let mut quotes = Vec::new();
         if capabilities.quotes {
-            quotes = quote::find(text, &normalized, &tokens, &entities, &self.inner.names);
+            quotes = quote::find(text, normalized, &tokens, &entities, &self.inner.names);
         }
         let tokens = tokens.recycle();
         scratch.release(tokens);
