@@ -206,20 +206,23 @@ impl NameIndex {
                 first.insert(key.clone(), span);
             }
         }
+        // Every run of every name, read once: (the name, its word count, the run).
+        let mut all_runs = Vec::new();
+        for (name, &span) in &first {
+            let words = name.split(' ').count();
+            all_runs.extend(runs(name).into_iter().map(|run| (name.as_str(), span, words, run)));
+        }
         // The most words of any name each run is part of: a name is full when that is its own.
         let mut longest: FxHashMap<&str, usize> = FxHashMap::default();
-        for name in first.keys() {
-            let words = name.split(' ').count();
-            for run in runs(name) {
-                let most = longest.entry(run).or_default();
-                *most = (*most).max(words);
-            }
+        longest.reserve(all_runs.len());
+        for &(_, _, words, run) in &all_runs {
+            let most = longest.entry(run).or_default();
+            *most = (*most).max(words);
         }
         let mut owners: FxHashMap<String, Owner> = FxHashMap::default();
-        for (name, &span) in first.iter().filter(|(name, _)| longest[name.as_str()] == name.split(' ').count()) {
-            for run in runs(name) {
-                owners.entry(run.to_string()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
-            }
+        owners.reserve(all_runs.len());
+        for &(_, span, _, run) in all_runs.iter().filter(|&&(name, _, words, _)| longest[name] == words) {
+            owners.entry(run.to_string()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
         }
         NameIndex { owners }
     }
