@@ -58,18 +58,20 @@ pub(crate) struct People {
     keys: FxHashMap<String, usize>,
     /// The ids given so far.
     ids: FxHashSet<String>,
+    /// The buffer a mention's key is written into to be looked up.
+    key: String,
 }
 
 impl People {
     /// Records a mention of the person called `name` (matched without regard to case),
     /// with a role when the mention gives one.
     pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &mut Person {
-        let key = name.to_lowercase();
-        let index = match self.keys.get(&key) {
+        lower_case_into(name, &mut self.key);
+        let index = match self.keys.get(&self.key) {
             Some(&index) => index,
             None => {
                 let id = self.unused_id(name);
-                self.add(key, id, name)
+                self.add(self.key.clone(), id, name)
             }
         };
         let person = &mut self.people[index];
@@ -223,6 +225,18 @@ fn names_a_place(text: &str, span: Span, lexicon: &Lexicon) -> bool {
         .any(|w| matches!(lexicon.not_name(&w.to_lowercase()), Some(WordClass::Place | WordClass::Institution)));
     let after = &text[span.end..];
     head || after.strip_prefix('-').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// Writes `text` lower-cased (as `str::to_lowercase` does) into `buffer`.
+fn lower_case_into(text: &str, buffer: &mut String) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        // Not char by char: `to_lowercase` knows a word-final sigma.
+        buffer.push_str(&text.to_lowercase());
+    }
 }
 
 /// The person entity of one mention of `person`.
