@@ -25,9 +25,9 @@
 //!    name is the form itself, else by kind: country, province, city, regency, region
 //!    group, institution, place. The other candidates are reported as `alternatives`.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
@@ -35,7 +35,7 @@ use super::{Entry, Gazetteer};
 use crate::Span;
 use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
-use crate::text::{Casing, Normalized, Tokens, WordShapes, is_word_char, tokenize, words};
+use crate::text::{Casing, Normalized, Token, Tokens, WordShapes, is_word_char, tokenize, words};
 
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
@@ -75,8 +75,9 @@ pub(crate) struct Matcher {
     /// Candidates of each pattern, indexed by pattern id.
     patterns: Vec<Vec<Candidate>>,
     targets: Vec<Target>,
-    /// The first token of every form, and their shapes: see [`Matcher::may_start_form`].
-    first_tokens: FxHashSet<Box<str>>,
+    /// The first token of every form, with the automaton's state after it, and the
+    /// tokens' shapes: see [`Matcher::after_first_token`].
+    first_tokens: FxHashMap<Box<str>, StateID>,
     first_token_shapes: WordShapes,
 }
 
@@ -119,20 +120,23 @@ impl Matcher {
                 }
             }
         }
-        let mut first_tokens = FxHashSet::default();
-        let mut cut = Vec::new();
-        for form in &forms {
-            cut.clear();
-            tokenize(form, Span::new(0, form.len()), &mut cut);
-            first_tokens.extend(cut.first().map(|token| Box::from(token.text)));
-        }
-        let first_token_shapes = WordShapes::new(first_tokens.iter().map(|token| &**token));
         // Walked by hand, never searched: no prefilter to build.
         let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
             .build(&forms)
             .expect("gazetteer forms are few enough for an automaton");
+        let start = automaton.start_state(Anchored::Yes).expect("the automaton has an anchored start");
+        let mut first_tokens = FxHashMap::default();
+        let mut cut = Vec::new();
+        for form in &forms {
+            cut.clear();
+            tokenize(form, Span::new(0, form.len()), &mut cut);
+            let Some(first) = cut.first() else { continue };
+            let state = first.text.bytes().fold(start, |state, byte| automaton.next_state(Anchored::Yes, state, byte));
+            first_tokens.insert(Box::from(first.text), state);
+        }
+        let first_token_shapes = WordShapes::new(first_tokens.keys().map(|token| &**token));
         let overlapping = overlapping.then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -142,12 +146,23 @@ impl Matcher {
         Matcher { automaton, overlapping, patterns, targets, first_tokens, first_token_shapes }
     }
 
-    /// Whether a form can start at a token with this (normalised) text. A form that
-    /// matches from a token's start ends on a word boundary, so never inside the token
-    /// unless at an apostrophe (`jum` in `jum'at`): otherwise its first token is this
-    /// one. Most tokens start no form, and pass this test without a walk of the automaton.
-    fn may_start_form(&self, token: &str) -> bool {
-        token.contains('\'') || self.first_token_shapes.may_contain(token) && self.first_tokens.contains(token)
+    /// Where the walk of the automaton for the forms starting at `token` resumes: after
+    /// the token, in the state its text leads to, or `None` when no form starts with it.
+    /// A form that matches from a token's start ends on a word boundary, so never inside
+    /// the token, unless at an apostrophe (`jum` in `jum'at`); there the walk starts at the
+    /// token's start. Most tokens start no form and cost a shapes test; one that starts a
+    /// form costs a lookup instead of a step per byte through states scattered over the
+    /// automaton's memory.
+    fn after_first_token(&self, token: &Token) -> Option<(usize, StateID)> {
+        if token.text.contains('\'') {
+            let start = self.automaton.start_state(Anchored::Yes).ok()?;
+            return Some((token.span.start, start));
+        }
+        if !self.first_token_shapes.may_contain(token.text) {
+            return None;
+        }
+        let state = *self.first_tokens.get(token.text)?;
+        (!self.automaton.is_dead(state)).then_some((token.span.end, state))
     }
 
     /// Every form that matches inside `zones`, overlapping or nested ones included
@@ -185,10 +200,11 @@ impl Matcher {
             let Some(last) = paragraph.last() else { continue };
             let mut taken_until = 0;
             for token in paragraph {
-                if token.span.start < taken_until || !self.may_start_form(token.text) {
+                if token.span.start < taken_until {
                     continue;
                 }
-                self.forms_at(normalized.as_str(), token.span.start, last.span.end, &mut forms_here);
+                let Some(resume) = self.after_first_token(token) else { continue };
+                self.forms_at(normalized.as_str(), token.span.start, resume, last.span.end, &mut forms_here);
                 // The longest form wins; when it fails the checks, shorter ones are tried.
                 let hit = forms_here
                     .iter()
@@ -204,24 +220,34 @@ impl Matcher {
     }
 
     /// Every form that starts at `start` and ends by `limit`, as its end and pattern,
-    /// shortest first: one anchored walk of the automaton.
-    fn forms_at(&self, hay: &str, start: usize, limit: usize, forms: &mut Vec<(usize, usize)>) {
+    /// shortest first: the rest of an anchored walk of the automaton, from the offset and
+    /// state in `resume`.
+    fn forms_at(
+        &self,
+        hay: &str,
+        start: usize,
+        resume: (usize, StateID),
+        limit: usize,
+        forms: &mut Vec<(usize, usize)>,
+    ) {
         forms.clear();
-        let Ok(mut state) = self.automaton.start_state(Anchored::Yes) else { return };
-        for (at, &byte) in hay.as_bytes()[start..limit].iter().enumerate() {
+        let (mut at, mut state) = resume;
+        loop {
+            if at > start && self.automaton.is_match(state) {
+                // A state may also hold forms that are suffixes of this one; only the
+                // form as long as the walk starts at `start`.
+                let length = at - start;
+                let own = (0..self.automaton.match_len(state))
+                    .map(|i| self.automaton.match_pattern(state, i))
+                    .find(|&pattern| self.automaton.pattern_len(pattern) == length);
+                forms.extend(own.map(|pattern| (at, pattern.as_usize())));
+            }
+            let Some(&byte) = hay.as_bytes()[..limit].get(at) else { break };
             state = self.automaton.next_state(Anchored::Yes, state, byte);
             if self.automaton.is_dead(state) {
                 break;
             }
-            if self.automaton.is_match(state) {
-                // A state may also hold forms that are suffixes of this one; only the
-                // form as long as the walk starts at `start`.
-                let length = at + 1;
-                let own = (0..self.automaton.match_len(state))
-                    .map(|i| self.automaton.match_pattern(state, i))
-                    .find(|&pattern| self.automaton.pattern_len(pattern) == length);
-                forms.extend(own.map(|pattern| (start + length, pattern.as_usize())));
-            }
+            at += 1;
         }
     }
 
