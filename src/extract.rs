@@ -103,11 +103,18 @@ impl Extractor {
     }
 
     fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.run_with(&mut scratch, id, text, reference_date),
-            // Only a re-entrant call (none today) finds the thread's buffers taken.
-            Err(_) => self.run_with(&mut Scratch::default(), id, text, reference_date),
-        })
+        let mut id = Some(id);
+        let mut with = |scratch: &mut Scratch| {
+            let id = id.take().expect("one extraction per call");
+            self.run_with(scratch, id, text, reference_date)
+        };
+        // The thread's buffers are taken only in a re-entrant call (none today), and gone
+        // in a destructor run after the thread's own: fresh buffers serve those.
+        SCRATCH
+            .try_with(|scratch| scratch.try_borrow_mut().ok().map(|mut scratch| with(&mut scratch)))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| with(&mut Scratch::default()))
     }
 
     fn run_with(&self, scratch: &mut Scratch, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
@@ -166,14 +173,15 @@ struct Scratch {
     tokens: Tokens<'static>,
 }
 
-/// The most bytes of text whose buffers a thread keeps: one very long document does not
-/// hold its memory for the rest of a batch of news articles.
-const SCRATCH_TEXT_BYTES: usize = 1 << 20;
+/// The most bytes of buffers a thread keeps between documents: enough for an article of
+/// about 200 KB (its tokens take some twelve bytes per byte of text), so that one very
+/// long document does not hold its memory for the rest of a batch.
+const SCRATCH_BYTES: usize = 4 << 20;
 
 impl Scratch {
     /// Takes back the token buffers, or drops every buffer after a very long document.
     fn release(&mut self, tokens: Tokens<'static>) {
-        if self.normalized.as_str().len() > SCRATCH_TEXT_BYTES {
+        if self.normalized.buffer_bytes() + tokens.buffer_bytes() > SCRATCH_BYTES {
             *self = Scratch::default();
         } else {
             self.tokens = tokens;

@@ -92,7 +92,7 @@ fn one_extractor_shared_by_many_threads_gives_the_same_results() {
 
 #[test]
 fn a_thread_reads_each_document_as_if_it_were_its_first() {
-    // A thread keeps its buffers between documents, and drops them after one over 1 MB:
+    // A thread keeps its buffers between documents, and drops them after a long one:
     // neither may leak anything of one document into the next.
     let extractor = Extractor::new();
     let documents = samples();
@@ -110,4 +110,23 @@ fn a_thread_reads_each_document_as_if_it_were_its_first() {
         s.spawn(|| order.iter().map(|d| extractor.extract_document(d)).collect::<Vec<_>>()).join().unwrap()
     });
     assert_eq!(found, expected);
+}
+
+#[test]
+fn extraction_works_in_a_thread_local_destructor_after_the_buffers_are_gone() {
+    struct ExtractOnDrop;
+    impl Drop for ExtractOnDrop {
+        fn drop(&mut self) {
+            let found = Extractor::new().extract("Presiden tiba di Bali, Senin.");
+            assert!(found.entities.iter().any(|e| e.text == "Bali"));
+        }
+    }
+    thread_local!(static GUARD: ExtractOnDrop = const { ExtractOnDrop });
+    // The guard is made first, so it is dropped after the extractor's per-thread buffers.
+    std::thread::spawn(|| {
+        GUARD.with(|_| {});
+        Extractor::new().extract("Jakarta");
+    })
+    .join()
+    .unwrap();
 }

@@ -34,6 +34,14 @@ fn leftmost_longest_prefers_the_longer_name() {
 }
 
 #[test]
+fn a_name_ends_at_an_apostrophe_inside_a_word() {
+    // `Jakarta's` is one token, but the apostrophe is a word boundary: the form inside it
+    // is found, with a straight or a curly apostrophe.
+    assert_eq!(found("Jakarta's mayor tiba."), [pair("Jakarta", "region/31")]);
+    assert_eq!(found("Warga Bali\u{2019}s datang."), [pair("Bali", "region/51")]);
+}
+
+#[test]
 fn matches_respect_unicode_word_boundaries() {
     assert!(found("Balikpapan dan Baliho").iter().all(|(text, _)| text != "Bali"));
     assert_eq!(found("(Bali)")[0], pair("Bali", "region/51"));

@@ -165,10 +165,10 @@ impl Recognizer<'_> {
 /// Writes into `key` the words of a name, lower-cased and joined by single spaces: the
 /// form in which mentions are compared (`Budi Santoso` and `BUDI  SANTOSO` are one key).
 fn name_key(name: &str, key: &mut String) {
-    key.clear();
     // ASCII names, most of them, are read by their bytes: letters and apostrophes make
     // words, anything else separates them.
     if name.is_ascii() {
+        key.clear();
         let mut between_words = false;
         for byte in name.bytes() {
             if byte.is_ascii_alphabetic() || byte == b'\'' {

@@ -625,7 +625,7 @@ impl Document<'_, '_> {
             .content
             .clone()
             .filter(|&at| paragraph.tokens[at].kind == Kind::Word)
-            .all(|at| self.text[paragraph.original(at).range()].starts_with(char::is_uppercase))
+            .all(|at| paragraph.tokens[at].written.capital)
     }
 
     /// Whether the word before the mark at `open` makes what follows a name or title.
@@ -975,7 +975,7 @@ impl Document<'_, '_> {
     }
 
     fn capital(&self, paragraph: &Paragraph, at: usize) -> bool {
-        paragraph.word(at).is_some() && self.text[paragraph.original(at).range()].starts_with(char::is_uppercase)
+        paragraph.word(at).is_some() && paragraph.tokens[at].written.capital
     }
 
     /// The capitalised words from `tokens.start`, if it starts with one: an institution

@@ -93,6 +93,11 @@ impl Normalized {
         }
     }
 
+    /// The bytes its buffers hold, used or not.
+    pub(crate) fn buffer_bytes(&self) -> usize {
+        self.text.capacity() + self.pieces.capacity() * std::mem::size_of::<Piece>()
+    }
+
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text

@@ -223,7 +223,7 @@ fn ends_abbreviation(before: &str) -> bool {
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // Most words before a period are no abbreviation's shape: no comparisons for them.
     static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(ABBREVIATIONS.iter().copied()));
-    initial || SHAPES.may_contain(word) && ABBREVIATIONS.contains(&word)
+    initial || (SHAPES.may_contain(word) && ABBREVIATIONS.contains(&word))
 }
 
 /// Which cases of letters a text uses. Recognisers that rely on capital letters relax

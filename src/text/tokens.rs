@@ -25,23 +25,15 @@ pub(crate) struct Token<'t> {
     /// No space between this token and the one before.
     pub glued: bool,
     /// How the token is written at `original`: read once by [`Tokens::new`] for every
-    /// recogniser (the token's text is normalised, so lower case).
+    /// recogniser (the token's text is normalised, so lower case); empty for tokens cut by
+    /// [`tokenize`] alone.
     pub written: Written,
 }
 
 /// Splits `text[span]` into words (letters, with an apostrophe inside: `jum'at`), runs of
-/// ASCII digits, and single other characters.
+/// ASCII digits, and single other characters. How each is written is left empty: only
+/// [`Tokens::new`] reads it, from the original text.
 pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
-    let start = tokens.len();
-    cut(text, span, tokens);
-    for token in &mut tokens[start..] {
-        token.written = Written::of(token.text);
-    }
-}
-
-/// [`tokenize`] without reading how the tokens are written, which [`Tokens::new`] reads
-/// from the original text instead.
-fn cut<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
     let zone = &text[span.range()];
     let bytes = zone.as_bytes();
     let mut at = 0;
@@ -75,7 +67,7 @@ fn cut<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
     }
 }
 
-/// What a byte is, for ASCII ones: [`cut`] reads one table entry per byte instead of
+/// What a byte is, for ASCII ones: [`tokenize`] reads one table entry per byte instead of
 /// comparing it with several ranges.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ByteClass {
@@ -164,7 +156,7 @@ impl<'t> Tokens<'t> {
         let mut to_original = normalized.to_original_ascending();
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
-            cut(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
+            tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
             for token in &mut tokens.all[start..] {
                 token.original = to_original(token.span);
                 token.written = Written::of(&text[token.original.range()]);
@@ -175,13 +167,20 @@ impl<'t> Tokens<'t> {
     }
 
     /// The buffers emptied, for tokens of another text. Collecting the empty vector into
-    /// one of another lifetime keeps its allocation: same size and alignment, so the
-    /// standard library collects in place.
+    /// one of another lifetime keeps its allocation as the standard library works today
+    /// (it collects in place between types of one size and alignment, an optimisation it
+    /// does not promise; without it the buffer is merely allocated again).
     pub fn recycle<'u>(mut self) -> Tokens<'u> {
         self.all.clear();
         self.paragraphs.clear();
         let all = self.all.into_iter().map(|_| unreachable!("the vector is empty")).collect();
         Tokens { all, paragraphs: self.paragraphs }
+    }
+
+    /// The bytes its buffers hold, used or not.
+    pub fn buffer_bytes(&self) -> usize {
+        self.all.capacity() * std::mem::size_of::<Token>()
+            + self.paragraphs.capacity() * std::mem::size_of::<(Casing, Range<usize>)>()
     }
 
     /// Each paragraph's case and tokens, in text order.
@@ -225,7 +224,8 @@ impl Written {
         Written::of_unicode(word)
     }
 
-    /// [`Written::of`] for words that are not ASCII, apart from the first of each.
+    /// [`Written::of`] by characters: for the empty word, and for words with a non-ASCII
+    /// character first or before their first lower-case letter.
     #[cold]
     fn of_unicode(word: &str) -> Written {
         let mut chars = word.chars();
