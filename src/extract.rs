@@ -103,21 +103,19 @@ impl Extractor {
     }
 
     fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
-        let mut id = Some(id);
-        let mut with = |scratch: &mut Scratch| {
-            let id = id.take().expect("one extraction per call");
-            self.run_with(scratch, id, text, reference_date)
-        };
+        let with = |scratch: &mut Scratch| self.run_with(scratch, text, reference_date);
         // The thread's buffers are taken only in a re-entrant call (none today), and gone
         // in a destructor run after the thread's own: fresh buffers serve those.
-        SCRATCH
+        let extraction = SCRATCH
             .try_with(|scratch| scratch.try_borrow_mut().ok().map(|mut scratch| with(&mut scratch)))
             .ok()
             .flatten()
-            .unwrap_or_else(|| with(&mut Scratch::default()))
+            .unwrap_or_else(|| with(&mut Scratch::default()));
+        Extraction { id, ..extraction }
     }
 
-    fn run_with(&self, scratch: &mut Scratch, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
+    /// Extracts everything from `text` with the buffers of `scratch`; the id is left empty.
+    fn run_with(&self, scratch: &mut Scratch, text: &str, reference_date: Option<Date>) -> Extraction {
         let layout = self.inner.structure.layout(text);
         let article = layout.article;
         let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
@@ -156,7 +154,8 @@ impl Extractor {
         }
         let tokens = tokens.recycle();
         scratch.release(tokens);
-        Extraction { id, reference_date, article, entities, candidates, people: people.into_vec(), dates, quotes }
+        let people = people.into_vec();
+        Extraction { id: String::new(), reference_date, article, entities, candidates, people, dates, quotes }
     }
 }
 
