@@ -331,14 +331,21 @@ impl StructureRecognizer {
 /// only place a dateline can end, since its place and agency hold no such dash. The
 /// dateline pattern then reads a few words instead of a whole first paragraph.
 fn dateline_head(line: &str) -> Option<&str> {
-    let mut chars = line.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if matches!(c, '-' | '–' | '—') {
-            match chars.peek() {
-                None => return Some(line),
-                Some(&(at, next)) if next.is_whitespace() => return Some(&line[..at + next.len_utf8()]),
-                Some(_) => {}
-            }
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    // Dashes are `-` and the three-byte `–` and `—`, which start with 0xE2: only those
+    // bytes are visited, not every character of a long line.
+    while let Some(at) = memchr::memchr2(b'-', 0xE2, &bytes[from..]).map(|i| from + i) {
+        let rest = &line[at..];
+        let Some(dash) = ['-', '–', '—'].into_iter().find(|&dash| rest.starts_with(dash)) else {
+            from = at + 1;
+            continue;
+        };
+        let after = at + dash.len_utf8();
+        match line[after..].chars().next() {
+            None => return Some(line),
+            Some(next) if next.is_whitespace() => return Some(&line[..after + next.len_utf8()]),
+            Some(_) => from = after,
         }
     }
     None
