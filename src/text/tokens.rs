@@ -114,8 +114,8 @@ fn word_end(zone: &str, start: usize) -> usize {
     while at < bytes.len() {
         at += run_of(bytes, at, ByteClass::Letter);
         let Some(&byte) = bytes.get(at) else { break };
-        let apostrophe = || byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic());
-        if byte.is_ascii_alphabetic() || apostrophe() {
+        // Past the ASCII letters: an apostrophe a letter follows, or a letter beyond ASCII.
+        if byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic()) {
             at += 1;
         } else if byte.is_ascii() {
             break;
