@@ -10,12 +10,11 @@
 use jiff::civil::Date;
 
 use super::value::{Clock, DayPart, Modifier, Point, Unit, at_grain, shift, valid_day};
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES};
 use crate::Span;
-use crate::text::{Kind, Normalized, Token, Tokens, WordShapes, Written};
+use crate::text::{Kind, Normalized, Token, Tokens, WordSet, Written};
 
 /// Finds the temporal expressions of every paragraph of `text`, in order.
 pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, reference: Option<Date>) -> Vec<DateMention> {
@@ -323,22 +322,20 @@ fn modifier_word(word: &str) -> Option<Modifier> {
 }
 
 /// Every word a rule can start at.
-static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
     fn names<T: 'static>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
         table.iter().map(|(name, _)| *name)
     }
     let words = KEYWORDS.iter().copied().chain(names(WEEKDAYS)).chain(MONTHS.iter().map(|(name, ..)| *name));
     let words = words.chain(names(DIGIT_WORDS)).chain(names(DAY_PARTS)).chain(names(MODIFIER_WORDS));
-    let mut words: FxHashSet<String> = words.chain(names(UNIT_WORDS)).map(str::to_string).collect();
-    words.extend(names(UNIT_WORDS).map(|unit| format!("se{unit}")));
-    words
+    let words = words.chain(names(UNIT_WORDS)).map(str::to_string);
+    words.chain(names(UNIT_WORDS).map(|unit| format!("se{unit}"))).map(|word| (word, ())).collect()
 });
 
 /// Whether a rule can start at `word`: the cheap test that lets the scan skip nearly every
 /// word of a text. Most words fail on their length and first letter before any hashing.
 fn can_start(word: &str) -> bool {
-    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(STARTERS.iter().map(String::as_str)));
-    SHAPES.may_contain(word) && STARTERS.contains(word)
+    STARTERS.contains(word)
 }
 
 fn weekday_number(word: &str) -> Option<i8> {

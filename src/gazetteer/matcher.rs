@@ -35,7 +35,7 @@ use super::{Entry, Gazetteer};
 use crate::Span;
 use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
-use crate::text::{Casing, Normalized, Token, Tokens, WordShapes, is_word_char, tokenize, words};
+use crate::text::{Casing, Normalized, Token, Tokens, WordMap, is_word_char, tokenize, words};
 
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
@@ -75,10 +75,9 @@ pub(crate) struct Matcher {
     /// Candidates of each pattern, indexed by pattern id.
     patterns: Vec<Vec<Candidate>>,
     targets: Vec<Target>,
-    /// The first token of every form, with the automaton's state after it, and the
-    /// tokens' shapes: see [`Matcher::after_first_token`].
-    first_tokens: FxHashMap<Box<str>, StateID>,
-    first_token_shapes: WordShapes,
+    /// The first token of every form, with the automaton's state after it: see
+    /// [`Matcher::after_first_token`].
+    first_tokens: WordMap<Box<str>, StateID>,
 }
 
 impl Matcher {
@@ -136,14 +135,14 @@ impl Matcher {
             let state = first.text.bytes().fold(start, |state, byte| automaton.next_state(Anchored::Yes, state, byte));
             first_tokens.insert(Box::from(first.text), state);
         }
-        let first_token_shapes = WordShapes::new(first_tokens.keys().map(|token| &**token));
+        let first_tokens = WordMap::from(first_tokens);
         let overlapping = overlapping.then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&forms)
                 .expect("gazetteer forms are few enough for an automaton")
         });
-        Matcher { automaton, overlapping, patterns, targets, first_tokens, first_token_shapes }
+        Matcher { automaton, overlapping, patterns, targets, first_tokens }
     }
 
     /// Where the walk of the automaton for the forms starting at `token` resumes: after
@@ -157,9 +156,6 @@ impl Matcher {
         if token.text.contains('\'') {
             let start = self.automaton.start_state(Anchored::Yes).ok()?;
             return Some((token.span.start, start));
-        }
-        if !self.first_token_shapes.may_contain(token.text) {
-            return None;
         }
         let state = *self.first_tokens.get(token.text)?;
         (!self.automaton.is_dead(state)).then_some((token.span.end, state))

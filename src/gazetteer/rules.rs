@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
-use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordShapes, tokenize};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, tokenize};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
@@ -46,13 +46,9 @@ struct Head {
 /// The heads, by their first word, longest first; and the phrases that name no entity.
 #[derive(Debug)]
 pub(crate) struct Rules {
-    heads: FxHashMap<String, Vec<Head>>,
-    /// The shapes of the heads' first words, to pass most capitalised words unhashed.
-    head_starts: WordShapes,
+    heads: WordMap<String, Vec<Head>>,
     /// The words of each phrase (normalised), by its first word.
-    not_entities: FxHashMap<String, Vec<Vec<String>>>,
-    /// What the first words of those phrases look like, to pass most tokens unhashed.
-    not_entity_starts: WordShapes,
+    not_entities: WordMap<String, Vec<Vec<String>>>,
 }
 
 impl Rules {
@@ -109,9 +105,7 @@ impl Rules {
             let words: Vec<String> = Normalized::new(phrase).as_str().split(' ').map(str::to_string).collect();
             not_entities.entry(words[0].clone()).or_default().push(words);
         }
-        let not_entity_starts = WordShapes::new(not_entities.keys().map(String::as_str));
-        let head_starts = WordShapes::new(heads.keys().map(String::as_str));
-        Ok(Rules { heads, head_starts, not_entities, not_entity_starts })
+        Ok(Rules { heads: WordMap::from(heads), not_entities: WordMap::from(not_entities) })
     }
 
     /// Adds to `entities` (the gazetteer's, sorted) the names read from heads, the
@@ -185,9 +179,6 @@ impl Rules {
         let mut phrases: Vec<Span> = Vec::new();
         for (_, tokens) in tokens.paragraphs() {
             for (at, token) in tokens.iter().enumerate() {
-                if !self.not_entity_starts.may_contain(token.text) {
-                    continue;
-                }
                 let Some(candidates) = self.not_entities.get(token.text) else { continue };
                 let matches = |words: &Vec<String>| {
                     words.len() <= tokens.len() - at
@@ -245,9 +236,6 @@ impl Rules {
     ) -> Option<(Entity, usize)> {
         let token = paragraph.tokens[at];
         if token.kind != Kind::Word || !paragraph.capital(at) {
-            return None;
-        }
-        if !self.head_starts.may_contain(token.text) {
             return None;
         }
         let heads = self.heads.get(token.text)?;

@@ -122,11 +122,11 @@ impl People {
 
     /// The index of the gazetteer person `canonical` with the gazetteer `id`, added if new.
     fn known(&mut self, canonical: &str, id: &str) -> usize {
-        let key = canonical.to_lowercase();
-        if let Some(&index) = self.keys.get(&key) {
+        lower_case_into(canonical, &mut self.key);
+        if let Some(&index) = self.keys.get(&self.key) {
             return index;
         }
-        self.add(key, id.to_string(), canonical)
+        self.add(self.key.clone(), id.to_string(), canonical)
     }
 
     /// Adds a person without mentions under `key`; their index.

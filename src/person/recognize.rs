@@ -317,11 +317,19 @@ impl Paragraph<'_, '_> {
         self.tokens.get(at).is_some_and(|t| t.kind == Kind::Mark && t.text == mark)
     }
 
-    /// A title of `position` starting at `at`: where it ends (after its dots).
+    /// A title of `position` starting at `at`: where it ends (after its dots). Asked at
+    /// nearly every token, and answered from the token's word for nearly all: the test is
+    /// always inlined, the reading of a title's words is not.
+    #[inline(always)]
     fn title(&self, at: usize, position: Position) -> Option<usize> {
         if !self.words.get(at)?.titled {
             return None;
         }
+        self.title_words(at, position)
+    }
+
+    /// [`Paragraph::title`] for a word that starts some title.
+    fn title_words(&self, at: usize, position: Position) -> Option<usize> {
         let first = self.word(at)?;
         'titles: for title in self.lexicon.titles_starting(first).iter().filter(|t| t.position == position) {
             let mut next = at;

@@ -13,7 +13,7 @@ use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass};
-use crate::text::{Kind, Normalized, Token, Tokens, WordShapes, sentences};
+use crate::text::{Kind, Normalized, Token, Tokens, WordMap, sentences};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
 const CUES_AFTER: &[&str] = &[
@@ -123,8 +123,7 @@ impl CueWord {
     }
 }
 
-/// The cue words and their shapes, the cheap test most words fail before any hashing.
-static CUES: LazyLock<(WordShapes, FxHashMap<&'static str, CueWord>)> = LazyLock::new(|| {
+static CUES: LazyLock<WordMap<&'static str, CueWord>> = LazyLock::new(|| {
     let mut cues: FxHashMap<&'static str, CueWord> = FxHashMap::default();
     let mut mark = |words: &[&'static str], set: fn(&mut CueWord)| {
         for word in words {
@@ -140,16 +139,12 @@ static CUES: LazyLock<(WordShapes, FxHashMap<&'static str, CueWord>)> = LazyLock
         c.before_clause = true;
     });
     mark(QUOTING_ONLY_VERBS, |c| c.quoting_only = true);
-    (WordShapes::new(cues.keys().copied()), cues)
+    WordMap::from(cues)
 });
 
 /// What `word` (normalised) can be in an attribution.
 fn cue(word: &str) -> CueWord {
-    let (shapes, cues) = &*CUES;
-    if !shapes.may_contain(word) {
-        return CueWord::default();
-    }
-    cues.get(word).copied().unwrap_or_default()
+    CUES.get(word).copied().unwrap_or_default()
 }
 
 /// Words that introduce a clause as reported speech after a speech verb.
@@ -372,23 +367,23 @@ struct Paragraph<'t> {
 
 impl<'t> Paragraph<'t> {
     fn new(text: &str, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
-        let mut bounds_of_tokens = Vec::with_capacity(tokens.len());
+        // First each token's sentence start, then, from the end, each sentence's end.
+        let mut bounds = Vec::with_capacity(tokens.len());
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            let bounds = sentences(text, Span::new(first.original.start, last.original.end));
-            let mut bounds = bounds.into_iter().map(|s| s.end).peekable();
+            let spans = sentences(text, Span::new(first.original.start, last.original.end));
+            let mut ends = spans.into_iter().map(|s| s.end).peekable();
             let mut start = 0;
             for (at, token) in tokens.iter().enumerate() {
-                while bounds.next_if(|&end| end <= token.original.start).is_some() {
+                while ends.next_if(|&end| end <= token.original.start).is_some() {
                     start = at;
                 }
-                bounds_of_tokens.push((start, tokens.len()));
+                bounds.push((start, tokens.len()));
             }
         }
-        let sentences = &mut bounds_of_tokens;
         for at in (0..tokens.len().saturating_sub(1)).rev() {
-            sentences[at].1 = if sentences[at + 1].0 == sentences[at].0 { sentences[at + 1].1 } else { at + 1 };
+            bounds[at].1 = if bounds[at + 1].0 == bounds[at].0 { bounds[at + 1].1 } else { at + 1 };
         }
-        Paragraph { tokens, sentences: bounds_of_tokens }
+        Paragraph { tokens, sentences: bounds }
     }
 
     /// Where token `at` is in the original text.

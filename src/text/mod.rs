@@ -13,7 +13,7 @@ mod tokens;
 pub use normalize::Normalized;
 pub(crate) use segment::trim;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
-pub(crate) use shapes::WordShapes;
+pub(crate) use shapes::{WordMap, WordSet};
 pub(crate) use tokens::{Kind, Token, Tokens, Written, tokenize};
 
 #[cfg(test)]

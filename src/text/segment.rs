@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::WordShapes;
+use super::WordSet;
 use crate::Span;
 
 /// Whether `c` belongs inside a word: a Unicode letter, digit or combining mark.
@@ -222,8 +222,8 @@ fn ends_abbreviation(before: &str) -> bool {
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // Most words before a period are no abbreviation's shape: no comparisons for them.
-    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(ABBREVIATIONS.iter().copied()));
-    initial || (SHAPES.may_contain(word) && ABBREVIATIONS.contains(&word))
+    static TABLE: LazyLock<WordSet<&str>> = LazyLock::new(|| ABBREVIATIONS.iter().map(|&a| (a, ())).collect());
+    initial || TABLE.contains(word)
 }
 
 /// Which cases of letters a text uses. Recognisers that rely on capital letters relax
