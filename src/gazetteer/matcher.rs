@@ -35,7 +35,7 @@ use super::{Entry, Gazetteer};
 use crate::Span;
 use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
-use crate::text::{Casing, Normalized, Token, Tokens, WordMap, is_word_char, tokenize, words};
+use crate::text::{Casing, Normalized, Token, Tokens, WordMap, is_word_char, last_word, tokenize};
 
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
@@ -101,9 +101,8 @@ impl Matcher {
                 if normalized.trim().is_empty() {
                     continue;
                 }
-                let capitalised = words(&form)
-                    .last()
-                    .is_some_and(|w| form[w.range()].chars().next().is_some_and(|c| !c.is_lowercase()));
+                let capitalised =
+                    last_word(&form).is_some_and(|w| form[w.range()].chars().next().is_some_and(|c| !c.is_lowercase()));
                 let acronym = is_acronym(&form).then(|| form.into_boxed_str());
                 let pattern = *index.entry(normalized.clone()).or_insert_with(|| {
                     forms.push(normalized);
@@ -153,7 +152,7 @@ impl Matcher {
     /// form costs a lookup instead of a step per byte through states scattered over the
     /// automaton's memory.
     fn after_first_token(&self, token: &Token) -> Option<(usize, StateID)> {
-        if token.text.contains('\'') {
+        if token.apostrophe {
             let start = self.automaton.start_state(Anchored::Yes).ok()?;
             return Some((token.span.start, start));
         }
@@ -264,7 +263,8 @@ impl Matcher {
         }
         let span = normalized.to_original(Span::new(start, end));
         let written = &text[span.range()];
-        let survivors = self.patterns[pattern].iter().filter(|c| case_fits(c, written, casing));
+        let as_written = AsWritten::new(written, casing);
+        let survivors = self.patterns[pattern].iter().filter(|c| as_written.fits(c));
         let chosen = self.resolve(hay, start, survivors.clone())?;
         let target = &self.targets[chosen];
         let alternatives = survivors.filter(|c| c.entry != chosen).map(|c| self.targets[c.entry].id.clone()).collect();
@@ -336,15 +336,34 @@ fn is_acronym(form: &str) -> bool {
     form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
 }
 
-/// Whether the written text can be this candidate in a zone of the given case.
-fn case_fits(candidate: &Candidate, written: &str, casing: Casing) -> bool {
-    match (&candidate.acronym, casing) {
-        (Some(form), Casing::Lower) => written.chars().filter(|c| c.is_alphabetic()).count() >= 3 || **form == *written,
-        (Some(form), _) => **form == *written,
-        (None, Casing::Mixed) if candidate.capitalised => words(written).last().is_some_and(|word| {
-            written[word.range()].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        }),
-        (None, _) => true,
+/// A match as written in the text, read once for all the candidates of its form.
+struct AsWritten<'a> {
+    text: &'a str,
+    casing: Casing,
+    /// In a mixed-case zone, whether its last word starts with a capital (or a digit).
+    capitalised: bool,
+}
+
+impl AsWritten<'_> {
+    fn new(text: &str, casing: Casing) -> AsWritten<'_> {
+        let capitalised = casing == Casing::Mixed
+            && last_word(text).is_some_and(|word| {
+                text[word.range()].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            });
+        AsWritten { text, casing, capitalised }
+    }
+
+    /// Whether it can be this candidate.
+    fn fits(&self, candidate: &Candidate) -> bool {
+        let written = self.text;
+        match (&candidate.acronym, self.casing) {
+            (Some(form), Casing::Lower) => {
+                written.chars().filter(|c| c.is_alphabetic()).count() >= 3 || **form == *written
+            }
+            (Some(form), _) => **form == *written,
+            (None, Casing::Mixed) if candidate.capitalised => self.capitalised,
+            (None, _) => true,
+        }
     }
 }
 

@@ -11,8 +11,8 @@ mod shapes;
 mod tokens;
 
 pub use normalize::Normalized;
-pub(crate) use segment::trim;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
+pub(crate) use segment::{last_word, trim};
 pub(crate) use shapes::{WordMap, WordSet};
 pub(crate) use tokens::{Kind, Token, Tokens, Written, tokenize};
 
@@ -99,6 +99,22 @@ mod tests {
         assert!(at_word_boundaries(text, Span::new(bali, bali + 4)));
         let year = text.find("2023").unwrap();
         assert!(!at_word_boundaries(text, Span::new(year, year + 4)));
+    }
+
+    #[test]
+    fn the_last_word_is_the_last_of_the_words() {
+        for text in [
+            "Élysée, Bali-Nusa 2023x",
+            "Kab. Kulon Progo",
+            "Nusa Tenggara Timur.",
+            "(ANTARA)",
+            "",
+            " - ",
+            "Zürich",
+            "á",
+        ] {
+            assert_eq!(last_word(text), words(text).last(), "{text:?}");
+        }
     }
 
     #[test]

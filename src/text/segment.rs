@@ -47,6 +47,16 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The last of [`words`], found from the end: a form's last word is asked of every match.
+pub(crate) fn last_word(text: &str) -> Option<Span> {
+    let last_char = text.rfind(is_word_char)?;
+    let end = last_char + text[last_char..].chars().next().map_or(0, char::len_utf8);
+    let start = text[..last_char]
+        .rfind(|c| !is_word_char(c))
+        .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+    Some(Span::new(start, end))
+}
+
 /// The lines of `text` without their terminators; `\n`, `\r\n` and a lone `\r` all end
 /// a line.
 pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {

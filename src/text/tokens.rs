@@ -28,6 +28,8 @@ pub(crate) struct Token<'t> {
     /// recogniser (the token's text is normalised, so lower case); empty for tokens cut by
     /// [`tokenize`] alone.
     pub written: Written,
+    /// The text has an apostrophe: a word with one inside (`jum'at`), or the mark itself.
+    pub apostrophe: bool,
 }
 
 /// Splits `text[span]` into words (letters, with an apostrophe inside: `jum'at`), runs of
@@ -40,15 +42,15 @@ pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>
     let mut glued = false;
     while at < bytes.len() {
         // ASCII, most of news text, is classified by its byte without decoding.
-        let (kind, end) = match BYTE_CLASSES[usize::from(bytes[at])] {
+        let (kind, (end, apostrophe)) = match BYTE_CLASSES[usize::from(bytes[at])] {
             ByteClass::Letter => (Kind::Word, word_end(zone, at)),
-            ByteClass::Digit => (Kind::Number, at + run_of(bytes, at, ByteClass::Digit)),
+            ByteClass::Digit => (Kind::Number, (at + run_of(bytes, at, ByteClass::Digit), false)),
             ByteClass::Space => {
                 glued = false;
                 at += 1;
                 continue;
             }
-            ByteClass::Other => (Kind::Mark, at + 1),
+            ByteClass::Other => (Kind::Mark, (at + 1, bytes[at] == b'\'')),
             ByteClass::NotAscii => {
                 let c = next_char(zone, at);
                 if c.is_whitespace() {
@@ -56,12 +58,17 @@ pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>
                     at += c.len_utf8();
                     continue;
                 }
-                if c.is_alphabetic() { (Kind::Word, word_end(zone, at)) } else { (Kind::Mark, at + c.len_utf8()) }
+                if c.is_alphabetic() {
+                    (Kind::Word, word_end(zone, at))
+                } else {
+                    (Kind::Mark, (at + c.len_utf8(), false))
+                }
             }
         };
         let absolute = Span { start: span.start + at, end: span.start + end };
         let written = Written::default();
-        tokens.push(Token { text: &zone[at..end], span: absolute, original: absolute, kind, glued, written });
+        let text = &zone[at..end];
+        tokens.push(Token { text, span: absolute, original: absolute, kind, glued, written, apostrophe });
         glued = true;
         at = end;
     }
@@ -107,16 +114,18 @@ fn next_char(text: &str, at: usize) -> char {
 }
 
 /// Where the word starting at byte `start` of `zone` ends: after its letters, and after
-/// any apostrophe that a letter follows.
-fn word_end(zone: &str, start: usize) -> usize {
+/// any apostrophe that a letter follows; and whether it has such an apostrophe.
+fn word_end(zone: &str, start: usize) -> (usize, bool) {
     let bytes = zone.as_bytes();
     let mut at = start;
+    let mut apostrophe = false;
     while at < bytes.len() {
         at += run_of(bytes, at, ByteClass::Letter);
         let Some(&byte) = bytes.get(at) else { break };
         // Past the ASCII letters: an apostrophe a letter follows, or a letter beyond ASCII.
         if byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic()) {
             at += 1;
+            apostrophe = true;
         } else if byte.is_ascii() {
             break;
         } else {
@@ -127,7 +136,7 @@ fn word_end(zone: &str, start: usize) -> usize {
             at += c.len_utf8();
         }
     }
-    at
+    (at, apostrophe)
 }
 
 /// The tokens of every analysed paragraph of a document, made once and read by every
