@@ -59,22 +59,26 @@ impl Recognizer<'_> {
     /// text order.
     pub fn find(&self, text: &str, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
-        let mut paragraphs = Vec::new();
+        let mixed: Vec<&[Token]> =
+            tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed).map(|(_, tokens)| tokens).collect();
+        // The words of every paragraph in one vector, each paragraph reading its slice.
         // Tokens and entities both ascend: the entity at or after each token is found by
         // moving one cursor through the document, not by a search per token (nor a walk
         // from the first entity per paragraph, which made long documents quadratic).
         let mut entity_at = 0;
-        for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
-            let words: Vec<Word> = tokens
-                .iter()
-                .map(|token| {
-                    while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
-                        entity_at += 1;
-                    }
-                    Word::of(token, entities.get(entity_at), self.lexicon)
-                })
-                .collect();
-            let paragraph = Paragraph { tokens, words, lexicon: self.lexicon };
+        let mut all_words = Vec::with_capacity(mixed.iter().map(|tokens| tokens.len()).sum());
+        for token in mixed.iter().flat_map(|tokens| tokens.iter()) {
+            while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
+                entity_at += 1;
+            }
+            all_words.push(Word::of(token, entities.get(entity_at), self.lexicon));
+        }
+        let mut paragraphs = Vec::with_capacity(mixed.len());
+        let mut words = all_words.as_slice();
+        for tokens in mixed {
+            let (own, rest) = words.split_at(tokens.len());
+            words = rest;
+            let paragraph = Paragraph { tokens, words: own, lexicon: self.lexicon };
             paragraph.full_names(&mut found);
             paragraphs.push(paragraph);
         }
@@ -304,7 +308,7 @@ impl Word {
 
 struct Paragraph<'a, 't> {
     tokens: &'a [Token<'t>],
-    words: Vec<Word>,
+    words: &'a [Word],
     lexicon: &'a Lexicon,
 }
 
