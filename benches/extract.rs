@@ -3,8 +3,9 @@
 
 use std::hint::black_box;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use intisari::{Document, Extractor, ExtractorBuilder};
 
 /// The sample articles, repeated until the corpus holds at least `bytes` bytes; each
@@ -108,6 +109,39 @@ fn extract(c: &mut Criterion) {
             }
             black_box(matches)
         })
+    });
+    group.finish();
+
+    // The automata the matcher could be built on, each scanning the same lower-cased text
+    // for the same lower-cased forms, leftmost-longest (daachorse has no case-insensitive
+    // search): the choice between them, measured in one run.
+    let lowered: Vec<String> = documents.iter().map(|d| d.to_lowercase()).collect();
+    let lowered_bytes: usize = lowered.iter().map(String::len).sum();
+    let forms: Vec<String> = surface_forms().iter().map(|f| f.to_lowercase()).collect();
+    let mut group = c.benchmark_group("automaton");
+    group.throughput(Throughput::Bytes(lowered_bytes as u64));
+    group.sample_size(10);
+    for (name, kind) in
+        [("aho-corasick-nfa", AhoCorasickKind::ContiguousNFA), ("aho-corasick-dfa", AhoCorasickKind::DFA)]
+    {
+        let automaton = AhoCorasick::builder()
+            .kind(Some(kind))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+            .expect("the forms build an automaton");
+        group.bench_function(name, |b| {
+            b.iter(|| lowered.iter().map(|document| automaton.find_iter(document.as_str()).count()).sum::<usize>())
+        });
+    }
+    let mut unique = forms.clone();
+    unique.sort();
+    unique.dedup();
+    let automaton: CharwiseDoubleArrayAhoCorasick<u32> = CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(daachorse::MatchKind::LeftmostLongest)
+        .build(&unique)
+        .expect("the forms build an automaton");
+    group.bench_function("daachorse-charwise", |b| {
+        b.iter(|| lowered.iter().map(|document| automaton.leftmost_find_iter(document.as_str()).count()).sum::<usize>())
     });
     group.finish();
 }
