@@ -142,7 +142,9 @@ static CUES: LazyLock<WordMap<&'static str, CueWord>> = LazyLock::new(|| {
     WordMap::from(cues)
 });
 
-/// What `word` (normalised) can be in an attribution.
+/// What `word` (normalised) can be in an attribution. Inlined: it is asked of nearly
+/// every word, and most stop at the table's shape test.
+#[inline]
 fn cue(word: &str) -> CueWord {
     CUES.get(word).copied().unwrap_or_default()
 }
