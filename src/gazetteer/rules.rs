@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
-use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, tokenize};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, one_char, tokenize};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
@@ -501,7 +501,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             }
             // `Dinas Pertanian Budi Santoso`, `Kepala Dinas R Sony`: a person's name or
             // initial ends an institution's.
-            let initial = token.text.chars().count() == 1;
+            let initial = one_char(token.text);
             let person = word && people_end && (initial || lexicon.name(token.text).is_some());
             if person {
                 break;

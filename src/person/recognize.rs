@@ -8,7 +8,7 @@ use super::lexicon::{Lexicon, Position, WordClass};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::quote;
-use crate::text::{Casing, Kind, Token, Tokens};
+use crate::text::{Casing, Kind, Token, Tokens, one_char};
 
 /// A person mention found in the text, before people are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -416,10 +416,7 @@ impl Paragraph<'_, '_> {
             if self.name_token(next) {
                 next += 1;
                 // An initial's dot: `M. Hatta`, `R. Sony`.
-                if self.word(next - 1).is_some_and(|w| w.chars().count() == 1)
-                    && self.is_mark(next, ".")
-                    && self.tokens[next].glued
-                {
+                if self.word(next - 1).is_some_and(one_char) && self.is_mark(next, ".") && self.tokens[next].glued {
                     next += 1;
                 }
                 end = next;
@@ -457,7 +454,7 @@ impl Paragraph<'_, '_> {
         // `Bandara I Gusti Ngurah Rai`, `Jalan Sudirman`: a name inside a place or
         // institution name, after the head word (looking past titles and initials).
         let mut head_at = title_start;
-        while head_at > 0 && self.word(head_at - 1).is_some_and(|w| w.chars().count() == 1) {
+        while head_at > 0 && self.word(head_at - 1).is_some_and(one_char) {
             head_at -= 1;
         }
         let head = head_at.checked_sub(1).and_then(|b| self.word(b)).and_then(|w| self.lexicon.not_name(w));
@@ -616,7 +613,7 @@ impl Paragraph<'_, '_> {
     fn initials_only(&self, start: usize, end: usize) -> bool {
         (start..end)
             .filter(|&at| self.tokens[at].kind == Kind::Word && self.words[at].name_like)
-            .all(|at| self.tokens[at].text.chars().count() == 1)
+            .all(|at| one_char(self.tokens[at].text))
     }
 
     /// The original span from token `start` to the end of token `end - 1`.

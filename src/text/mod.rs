@@ -12,7 +12,7 @@ mod tokens;
 
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
-pub(crate) use segment::{last_word, trim};
+pub(crate) use segment::{last_word, one_char, trim};
 pub(crate) use shapes::{WordMap, WordSet};
 pub(crate) use tokens::{Kind, Token, Tokens, Written, tokenize};
 
@@ -99,6 +99,13 @@ mod tests {
         assert!(at_word_boundaries(text, Span::new(bali, bali + 4)));
         let year = text.find("2023").unwrap();
         assert!(!at_word_boundaries(text, Span::new(year, year + 4)));
+    }
+
+    #[test]
+    fn one_char_is_a_count_of_one() {
+        for text in ["", "r", "É", "ab", "e\u{301}", "ß", "日本"] {
+            assert_eq!(one_char(text), text.chars().count() == 1, "{text:?}");
+        }
     }
 
     #[test]

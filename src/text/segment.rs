@@ -47,6 +47,13 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// Whether `text` is one character (an initial: `r`, `m`): asked of many tokens, so
+/// answered from the first two characters instead of a count of all.
+pub(crate) fn one_char(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 /// The last of [`words`], found from the end: a form's last word is asked of every match.
 pub(crate) fn last_word(text: &str) -> Option<Span> {
     let last_char = text.rfind(is_word_char)?;
