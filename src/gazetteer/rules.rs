@@ -9,11 +9,11 @@
 
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, slug};
-use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, one_char, tokenize};
+use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, WordSet, one_char, tokenize};
 use crate::{Error, Span};
 
 const HEADS: (&str, &str) = ("data/rules/heads.tsv", include_str!("../../data/rules/heads.tsv"));
@@ -165,9 +165,12 @@ impl Rules {
                 note(&mut short, entities, bare, index);
             }
         }
+        if short.is_empty() {
+            return;
+        }
         let mut again = Vec::new();
         let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
-        let firsts: FxHashSet<&str> = short.keys().filter_map(|k| k.split(' ').next()).collect();
+        let firsts: WordSet<&str> = short.keys().filter_map(|k| Some((k.split(' ').next()?, ()))).collect();
         for paragraph in &paragraphs {
             paragraph.mentions(&short, &firsts, longest, entities, &mut again);
         }
@@ -657,14 +660,11 @@ impl<'a, 't> Paragraph<'a, 't> {
     fn mentions(
         &self,
         short: &FxHashMap<String, Option<usize>>,
-        firsts: &FxHashSet<&str>,
+        firsts: &WordSet<&str>,
         longest: usize,
         entities: &[Entity],
         again: &mut Vec<Entity>,
     ) {
-        if short.is_empty() {
-            return;
-        }
         // One buffer for the words looked up.
         let mut key = String::new();
         let mut at = 0;
