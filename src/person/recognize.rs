@@ -535,7 +535,7 @@ impl Paragraph<'_, '_> {
                 && (before.saturating_sub(4)..before)
                     .rev()
                     .take_while(|&at| self.tokens[at].kind == Kind::Word)
-                    .any(|at| is_role(at) && self.words[at].capital);
+                    .any(|at| self.words[at].capital && is_role(at));
             if !(word.capital || word.in_entity || connector || after_role) {
                 break;
             }
