@@ -56,11 +56,9 @@ pub(crate) fn one_char(text: &str) -> bool {
 
 /// The last of [`words`], found from the end: a form's last word is asked of every match.
 pub(crate) fn last_word(text: &str) -> Option<Span> {
-    let last_char = text.rfind(is_word_char)?;
-    let end = last_char + text[last_char..].chars().next().map_or(0, char::len_utf8);
-    let start = text[..last_char]
-        .rfind(|c| !is_word_char(c))
-        .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+    let after = |(i, c): (usize, char)| i + c.len_utf8();
+    let end = text.char_indices().rev().find(|&(_, c)| is_word_char(c)).map(after)?;
+    let start = text[..end].char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, after);
     Some(Span::new(start, end))
 }
 
