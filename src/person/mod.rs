@@ -92,32 +92,31 @@ impl People {
     /// A figure's form inside a longer name (`Megawati` in `Ani Megawati`) or in the name
     /// of a place or institution (`Jalan Gus Dur`, `Bandara Soekarno-Hatta`) is no mention.
     pub fn add_known(&mut self, text: &str, found: &[Found], lexicon: &Lexicon, entities: &mut Vec<Entity>) {
-        let mut kept = Vec::with_capacity(entities.len());
-        for entity in entities.drain(..) {
+        // In place: a copy of a long document's entities would be its largest allocation.
+        entities.retain_mut(|entity| {
             if entity.kind != EntityKind::Person {
-                kept.push(entity);
-                continue;
+                return true;
             }
             let at = found.partition_point(|m| m.span.end <= entity.span.start);
-            let overlapping: Vec<&Found> = found[at..].iter().take_while(|m| m.span.start < entity.span.end).collect();
+            let overlapping = || found[at..].iter().take_while(|m| m.span.start < entity.span.end);
             // A name the recogniser did not read as a person's is checked for a place.
-            let not_a_person = overlapping.is_empty() && names_a_place(text, entity.span, lexicon);
-            if not_a_person || overlapping.iter().any(|m| !entity.span.contains(m.span)) {
-                continue;
+            let not_a_person = overlapping().next().is_none() && names_a_place(text, entity.span, lexicon);
+            if not_a_person || overlapping().any(|m| !entity.span.contains(m.span)) {
+                return false;
             }
             let index = self.known(&entity.canonical, &entity.id);
             self.keys.entry(entity.text.to_lowercase()).or_insert(index);
-            if overlapping.is_empty() {
+            if overlapping().next().is_none() {
                 let person = self.mention(&entity.canonical, entity.span, None);
-                kept.push(person_entity(text, entity.span, person));
-            } else {
-                // The recogniser's mentions stand for this one; `add_found` records them.
-                for mention in overlapping {
-                    self.keys.entry(text[mention.full.range()].to_lowercase()).or_insert(index);
-                }
+                *entity = person_entity(text, entity.span, person);
+                return true;
             }
-        }
-        *entities = kept;
+            // The recogniser's mentions stand for this one; `add_found` records them.
+            for mention in overlapping() {
+                self.keys.entry(text[mention.full.range()].to_lowercase()).or_insert(index);
+            }
+            false
+        });
     }
 
     /// The index of the gazetteer person `canonical` with the gazetteer `id`, added if new.

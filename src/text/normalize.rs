@@ -63,6 +63,9 @@ impl Normalized {
     pub fn reset(&mut self, original: &str) {
         self.text.clear();
         self.pieces.clear();
+        // Folding keeps most texts' length: reserving it once spares a long document the
+        // copies of doubling.
+        self.text.reserve(original.len());
         let bytes = original.as_bytes();
         let mut unit = String::new();
         let mut pos = 0;
