@@ -412,7 +412,9 @@ impl Parser<'_, '_> {
     }
 
     fn mention(&self, start: usize, found: Found) -> DateMention {
-        let normalized = Span::new(self.tokens[start].span.start, self.tokens[found.end - 1].span.end);
+        let cut_from = self.normalized.as_str();
+        let normalized =
+            Span::new(self.tokens[start].span_in(cut_from).start, self.tokens[found.end - 1].span_in(cut_from).end);
         let span = self.normalized.to_original(normalized);
         DateMention {
             span,

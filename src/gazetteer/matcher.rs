@@ -144,20 +144,21 @@ impl Matcher {
         Matcher { automaton, overlapping, patterns, targets, first_tokens }
     }
 
-    /// Where the walk of the automaton for the forms starting at `token` resumes: after
-    /// the token, in the state its text leads to, or `None` when no form starts with it.
+    /// Where the walk of the automaton for the forms starting at `token` (at `span` of the
+    /// normalised text) resumes: after the token, in the state its text leads to, or
+    /// `None` when no form starts with it.
     /// A form that matches from a token's start ends on a word boundary, so never inside
     /// the token, unless at an apostrophe (`jum` in `jum'at`); there the walk starts at the
     /// token's start. Most tokens start no form and cost a shapes test; one that starts a
     /// form costs a lookup instead of a step per byte through states scattered over the
     /// automaton's memory.
-    fn after_first_token(&self, token: &Token) -> Option<(usize, StateID)> {
+    fn after_first_token(&self, token: &Token, span: Span) -> Option<(usize, StateID)> {
         if token.apostrophe {
             let start = self.automaton.start_state(Anchored::Yes).ok()?;
-            return Some((token.span.start, start));
+            return Some((span.start, start));
         }
         let state = *self.first_tokens.get(token.text)?;
-        (!self.automaton.is_dead(state)).then_some((token.span.end, state))
+        (!self.automaton.is_dead(state)).then_some((span.end, state))
     }
 
     /// Every form that matches inside `zones`, overlapping or nested ones included
@@ -191,20 +192,23 @@ impl Matcher {
         let haystack = Haystack { text, normalized };
         let mut found = Vec::new();
         let mut forms_here = Vec::new();
+        let cut_from = normalized.as_str();
         for (casing, paragraph) in tokens.paragraphs() {
             let Some(last) = paragraph.last() else { continue };
+            let paragraph_end = last.span_in(cut_from).end;
             let mut taken_until = 0;
             for token in paragraph {
-                if token.span.start < taken_until {
+                let span = token.span_in(cut_from);
+                if span.start < taken_until {
                     continue;
                 }
-                let Some(resume) = self.after_first_token(token) else { continue };
-                self.forms_at(normalized.as_str(), token.span.start, resume, last.span.end, &mut forms_here);
+                let Some(resume) = self.after_first_token(token, span) else { continue };
+                self.forms_at(cut_from, span.start, resume, paragraph_end, &mut forms_here);
                 // The longest form wins; when it fails the checks, shorter ones are tried.
                 let hit = forms_here
                     .iter()
                     .rev()
-                    .find_map(|&(end, pattern)| self.accept(&haystack, token.span.start, end, pattern, casing));
+                    .find_map(|&(end, pattern)| self.accept(&haystack, span.start, end, pattern, casing));
                 if let Some((entity, end)) = hit {
                     taken_until = end;
                     found.push(entity);

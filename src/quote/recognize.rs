@@ -672,7 +672,7 @@ impl Document<'_, '_> {
         word.strip_suffix("nya").filter(|stem| accepts(cue(stem)))?;
         // Mapped from the normalised token, as the original may hide an invisible
         // character inside the word.
-        let token = paragraph.tokens[at].span;
+        let token = paragraph.tokens[at].span_in(self.normalized.as_str());
         let clitic = self.normalized.to_original(Span::new(token.end - "nya".len(), token.end));
         Some(Attribution { cue: (index, at), cue_span: span, speaker: Some(Named::Pronoun(clitic)) })
     }
