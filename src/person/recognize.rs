@@ -65,23 +65,30 @@ impl Recognizer<'_> {
         // Tokens and entities both ascend: the entity at or after each token is found by
         // moving one cursor through the document, not by a search per token (nor a walk
         // from the first entity per paragraph, which made long documents quadratic).
+        // A paragraph's full names are read as soon as its words are, while its tokens
+        // are in cache: a long document's tokens are not all read twice from memory.
         let mut entity_at = 0;
         let mut all_words = Vec::with_capacity(mixed.iter().map(|tokens| tokens.len()).sum());
-        for token in mixed.iter().flat_map(|tokens| tokens.iter()) {
-            while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
-                entity_at += 1;
+        for tokens in &mixed {
+            let start = all_words.len();
+            for token in tokens.iter() {
+                while entities.get(entity_at).is_some_and(|e| e.span.end <= token.original.start) {
+                    entity_at += 1;
+                }
+                all_words.push(Word::of(token, entities.get(entity_at), self.lexicon));
             }
-            all_words.push(Word::of(token, entities.get(entity_at), self.lexicon));
-        }
-        let mut paragraphs = Vec::with_capacity(mixed.len());
-        let mut words = all_words.as_slice();
-        for tokens in mixed {
-            let (own, rest) = words.split_at(tokens.len());
-            words = rest;
-            let paragraph = Paragraph { tokens, words: own, lexicon: self.lexicon };
+            let paragraph = Paragraph { tokens, words: &all_words[start..], lexicon: self.lexicon };
             paragraph.full_names(&mut found);
-            paragraphs.push(paragraph);
         }
+        let mut words = all_words.as_slice();
+        let paragraphs: Vec<Paragraph> = mixed
+            .iter()
+            .map(|tokens| {
+                let (own, rest) = words.split_at(tokens.len());
+                words = rest;
+                Paragraph { tokens, words: own, lexicon: self.lexicon }
+            })
+            .collect();
         let names = NameIndex::new(found.iter().map(|f| (f.span, &text[f.span.range()])));
         // One buffer for the keys of every mention looked up.
         let mut key = String::new();
@@ -271,7 +278,6 @@ fn runs(key: &str) -> Vec<&str> {
 /// What the recogniser needs to know of one token.
 #[derive(Clone, Copy, Debug)]
 struct Word {
-    original: Span,
     /// Capital and then lower case (`Nani`), or one capital letter (`R`, `M.`).
     name_like: bool,
     /// Starts with a capital (acronyms too).
@@ -302,7 +308,7 @@ impl Word {
         let entry = if looked_up { lexicon.entry(token.text) } else { None };
         let not_name = entry.and_then(|entry| entry.not_name);
         let titled = entry.is_some_and(|entry| !entry.titles.is_empty());
-        Word { original, name_like, capital: first_upper, in_entity, whole_entity, not_name, titled }
+        Word { name_like, capital: first_upper, in_entity, whole_entity, not_name, titled }
     }
 }
 
@@ -618,7 +624,7 @@ impl Paragraph<'_, '_> {
 
     /// The original span from token `start` to the end of token `end - 1`.
     fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.words[start].original.start, self.words[end - 1].original.end)
+        Span::new(self.tokens[start].original.start, self.tokens[end - 1].original.end)
     }
 }
 
