@@ -114,6 +114,9 @@ pub(crate) struct StructureRecognizer {
     dateline: Regex,
     related: Regex,
     credit: Regex,
+    /// A line that opens with a credit: [`StructureRecognizer::credit`] anchored, so a
+    /// body line with a colon is rejected at its first word instead of searched through.
+    credit_line: Regex,
     copyright: Regex,
     initials: Regex,
 }
@@ -142,6 +145,7 @@ impl StructureRecognizer {
                 .expect("the related-link pattern is valid"),
             credit: Regex::new(&format!(r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"))
                 .expect("the credit pattern is valid"),
+            credit_line: Regex::new(&format!(r"(?i)^\s*(?:{roles})\s*:")).expect("the credit-line pattern is valid"),
             // An ASCII word boundary: a Unicode one stops the lazy DFA on the first
             // non-ASCII byte and leaves a slower engine to scan every line.
             copyright: Regex::new(r"(?i)^(?:copyright(?-u:\b)|hak\s+cipta(?-u:\b)|©|\(c\)\s)")
@@ -295,7 +299,8 @@ impl StructureRecognizer {
         for (i, line) in lines.iter().enumerate().skip(body_line) {
             let content = &text[line.range()];
             // Every marker and credit label ends in a colon; most lines have none.
-            if content.contains(':') && self.related.is_match(content) {
+            let colon = memchr::memchr(b':', content.as_bytes()).is_some();
+            if colon && self.related.is_match(content) {
                 kinds[i] = Line::Related;
                 // A marker alone on its line announces the title on the next line.
                 let marker_end = self.related.find(content).map_or(0, |m| m.end());
@@ -304,7 +309,7 @@ impl StructureRecognizer {
                 }
             } else if kinds[i] == Line::Related {
                 continue;
-            } else if content.contains(':') && self.credit.find(content).is_some_and(|m| m.start() == 0) {
+            } else if colon && self.credit_line.is_match(content) {
                 kinds[i] = Line::Credits;
             } else if self.is_copyright(content) {
                 kinds[i] = Line::Copyright;

@@ -185,7 +185,9 @@ impl PublishedLine {
     pub fn parse(&self, line: &str) -> Option<Published> {
         // The longest form (`Kompas.com - Jumat , 17 November 2023 , pukul 14:05 WIB`) has
         // eleven pieces between spaces; counting a few spares a paragraph the pattern.
-        if line.split_whitespace().nth(MOST_PUBLISHED_PIECES).is_some() {
+        // The day and year are ASCII digits (others do not parse as numbers below), which
+        // a headline rarely has.
+        if !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().nth(MOST_PUBLISHED_PIECES).is_some() {
             return None;
         }
         let caps = self.pattern.captures(line)?;
