@@ -173,8 +173,9 @@ struct Scratch {
 }
 
 /// The most bytes of buffers a thread keeps between documents: enough for an article of
-/// about 200 KB (its tokens take some twelve bytes per byte of text), so that one very
-/// long document does not hold its memory for the rest of a batch.
+/// about 450 KB (its tokens are reserved at eight bytes per byte of text, its normalised
+/// text at one), so that one very long document does not hold its memory for the rest of
+/// a batch.
 const SCRATCH_BYTES: usize = 4 << 20;
 
 impl Scratch {
