@@ -161,7 +161,7 @@ impl Rules {
         // A name read from a head is mentioned again without it: `Temon` after `Kecamatan
         // Temon`, `BPBD` after `BPBD Kabupaten Sukabumi`.
         for (index, entity) in entities.iter().enumerate().filter(|(_, e)| e.id.starts_with("local/")) {
-            if let Some(bare) = bare_name(text, entity, self, lexicon) {
+            if let Some(bare) = bare_name(&paragraphs, entity, self, lexicon) {
                 note(&mut short, entities, bare, index);
             }
         }
@@ -341,10 +341,12 @@ fn note(short: &mut FxHashMap<String, Option<usize>>, entities: &[Entity], key: 
 
 /// What a local entity is called without its head: the name of a village or a station
 /// (`Temon`), or the head of an institution named by its region (`BPBD`).
-fn bare_name(text: &str, entity: &Entity, rules: &Rules, lexicon: &Lexicon) -> Option<String> {
-    let words = token_texts(&text[entity.span.range()]);
+fn bare_name(paragraphs: &[Paragraph], entity: &Entity, rules: &Rules, lexicon: &Lexicon) -> Option<String> {
+    // A document-local entity was read from the tokens of a mixed-case paragraph.
+    let words: Vec<&str> = tokens_of(paragraphs, entity.span)?.iter().map(|t| t.text).collect();
     let heads = rules.heads.get(words.first()?)?;
-    let head = heads.iter().find(|h| words.starts_with(&h.words))?;
+    let head =
+        heads.iter().find(|h| words.len() >= h.words.len() && words.iter().zip(&h.words).all(|(w, h)| w == h))?;
     let rest = &words[head.words.len()..];
     match (entity.kind, head.name) {
         (EntityKind::Institution, Name::Region | Name::RegionBare) if head.words.len() == 1 => {
@@ -359,6 +361,18 @@ fn bare_name(text: &str, entity: &Entity, rules: &Rules, lexicon: &Lexicon) -> O
         }
         _ => None,
     }
+}
+
+/// The tokens of `paragraphs` (in text order) that `span` covers, when it starts and ends
+/// with a token of one of them.
+fn tokens_of<'p>(paragraphs: &'p [Paragraph], span: Span) -> Option<&'p [Token<'p>]> {
+    let ends_before = |p: &Paragraph| p.tokens.last().is_some_and(|t| t.original.end <= span.start);
+    let tokens = paragraphs.get(paragraphs.partition_point(ends_before))?.tokens;
+    let first = tokens.partition_point(|t| t.original.start < span.start);
+    let end = first + tokens[first..].partition_point(|t| t.original.end <= span.end);
+    let covered = &tokens[first..end];
+    let aligned = covered.first()?.original.start == span.start && covered.last()?.original.end == span.end;
+    aligned.then_some(covered)
 }
 
 /// The texts of the tokens of `written` once normalised (`Jl.` → `jl`, `.`).
