@@ -114,8 +114,9 @@ pub(crate) struct StructureRecognizer {
     dateline: Regex,
     related: Regex,
     credit: Regex,
-    /// A line that opens with a credit: [`StructureRecognizer::credit`] anchored, so a
-    /// body line with a colon is rejected at its first word instead of searched through.
+    /// A line that opens with a credit (after a separator, maybe): where
+    /// [`StructureRecognizer::credit`] can match at the start, anchored, so a body line
+    /// with a colon is rejected at its first word instead of searched through.
     credit_line: Regex,
     copyright: Regex,
     initials: Regex,
@@ -145,7 +146,7 @@ impl StructureRecognizer {
                 .expect("the related-link pattern is valid"),
             credit: Regex::new(&format!(r"(?i)(?:^|\|)\s*(?P<role>{roles})\s*:\s*(?P<names>[^|]*)"))
                 .expect("the credit pattern is valid"),
-            credit_line: Regex::new(&format!(r"(?i)^\s*(?:{roles})\s*:")).expect("the credit-line pattern is valid"),
+            credit_line: Regex::new(&format!(r"(?i)^\|?\s*(?:{roles})\s*:")).expect("the credit-line pattern is valid"),
             // An ASCII word boundary: a Unicode one stops the lazy DFA on the first
             // non-ASCII byte and leaves a slower engine to scan every line.
             copyright: Regex::new(r"(?i)^(?:copyright(?-u:\b)|hak\s+cipta(?-u:\b)|©|\(c\)\s)")

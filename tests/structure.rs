@@ -103,6 +103,13 @@ fn credits_copyright_and_closing_initials() {
     let credits: Vec<(String, String)> =
         extract(kompas).article.credits.into_iter().map(|c| (c.role, c.name)).collect();
     assert_eq!(credits, [("Penulis".into(), "Ayu Pratiwi".into()), ("Editor".into(), "Bonifasius Sinaga".into())]);
+
+    // A credit line may open with the separator; a body line with a colon is no credit.
+    let separated = "Jakarta - Kata Ani: siap.\n\n| Reporter: Dewi Lestari | Editor: Agus Salim";
+    let found = extract(separated);
+    let credits: Vec<&str> = found.article.credits.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(credits, ["Dewi Lestari", "Agus Salim"]);
+    assert_eq!(&separated[found.article.body.range()], "Kata Ani: siap.");
 }
 
 #[test]
