@@ -67,10 +67,20 @@ impl Value {
     fn iso(self) -> Option<String> {
         Some(match self {
             Value::Point(point) => point.iso(),
-            Value::Range(from, to) => format!("{}/{}", from.iso(), to.iso()),
-            Value::Since(from) => format!("{}/..", from.iso()),
+            Value::Range(from, to) => {
+                let mut range = String::with_capacity("2023-11-13/2023-11-17".len());
+                from.write_iso(&mut range);
+                range.push('/');
+                to.write_iso(&mut range);
+                range
+            }
+            Value::Since(from) => {
+                let mut since = from.iso();
+                since.push_str("/..");
+                since
+            }
             Value::Duration(unit, amount) => unit.duration(amount),
-            Value::Recurrence(unit, amount) => format!("R/{}", unit.duration(amount)),
+            Value::Recurrence(unit, amount) => ["R/", &unit.duration(amount)].concat(),
             Value::EveryWeekday(day) => format!("XXXX-WXX-{day}"),
             Value::Unresolved => return None,
         })

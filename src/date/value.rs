@@ -1,5 +1,7 @@
 //! Calendar values of temporal expressions and their ISO 8601 (TIMEX3) forms.
 
+use std::fmt::Write;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -71,10 +73,16 @@ impl Clock {
         valid.then_some(Clock { hour, minute, offset })
     }
 
-    fn iso(self) -> String {
-        match self.offset {
-            Some(offset) => format!("T{:02}:{:02}{offset:+03}:00", self.hour, self.minute),
-            None => format!("T{:02}:{:02}", self.hour, self.minute),
+    /// Appends the ISO 8601 time, with its UTC offset when known: `T10:00+07:00`.
+    fn write_iso(self, out: &mut String) {
+        out.push('T');
+        push_padded(out, self.hour.into(), 2);
+        out.push(':');
+        push_padded(out, self.minute.into(), 2);
+        if let Some(offset) = self.offset {
+            out.push(if offset < 0 { '-' } else { '+' });
+            push_padded(out, i32::from(offset).abs(), 2);
+            out.push_str(":00");
         }
     }
 }
@@ -126,22 +134,63 @@ impl Point {
 
     /// The ISO 8601 form, with TIMEX3 codes for halves, weekends and day parts.
     pub fn iso(self) -> String {
+        let mut out = String::with_capacity("2023-11-17T10:00+07:00".len());
+        self.write_iso(&mut out);
+        out
+    }
+
+    /// Appends [`Point::iso`] to `out`. Written by hand rather than with `format!`, which
+    /// took some 800 instructions a value.
+    pub fn write_iso(self, out: &mut String) {
         match self {
-            Point::Century(century) => format!("{century:02}"),
-            Point::Decade(decade) => format!("{decade:03}"),
-            Point::Year(year) => format!("{year:04}"),
-            Point::Half(year, half) => format!("{year:04}-H{half}"),
-            Point::Quarter(year, quarter) => format!("{year:04}-Q{quarter}"),
-            Point::Month(year, month) => format!("{year:04}-{month:02}"),
-            Point::Week(date) => week(date),
-            Point::Weekend(date) => format!("{}-WE", week(date)),
-            Point::Day(date) => day(date),
-            Point::DayPart(date, part) => format!("{}T{}", day(date), part.code()),
-            Point::Moment(date, clock) => format!("{}{}", day(date), clock.iso()),
-            Point::MonthOfYear(month) => format!("--{month:02}"),
-            Point::DayOfYear(month, day) => format!("--{month:02}-{day:02}"),
-            Point::MomentOfYear(month, day, clock) => format!("--{month:02}-{day:02}{}", clock.iso()),
-            Point::TimeOfDay(clock) => clock.iso(),
+            Point::Century(century) => push_padded(out, century.into(), 2),
+            Point::Decade(decade) => push_padded(out, decade.into(), 3),
+            Point::Year(year) => push_padded(out, year.into(), 4),
+            Point::Half(year, half) => {
+                push_padded(out, year.into(), 4);
+                out.push_str("-H");
+                push_padded(out, half.into(), 1);
+            }
+            Point::Quarter(year, quarter) => {
+                push_padded(out, year.into(), 4);
+                out.push_str("-Q");
+                push_padded(out, quarter.into(), 1);
+            }
+            Point::Month(year, month) => {
+                push_padded(out, year.into(), 4);
+                out.push('-');
+                push_padded(out, month.into(), 2);
+            }
+            Point::Week(date) => push_week(out, date),
+            Point::Weekend(date) => {
+                push_week(out, date);
+                out.push_str("-WE");
+            }
+            Point::Day(date) => push_day(out, date),
+            Point::DayPart(date, part) => {
+                push_day(out, date);
+                out.push('T');
+                out.push_str(part.code());
+            }
+            Point::Moment(date, clock) => {
+                push_day(out, date);
+                clock.write_iso(out);
+            }
+            Point::MonthOfYear(month) => {
+                out.push_str("--");
+                push_padded(out, month.into(), 2);
+            }
+            Point::DayOfYear(month, day) => {
+                out.push_str("--");
+                push_padded(out, month.into(), 2);
+                out.push('-');
+                push_padded(out, day.into(), 2);
+            }
+            Point::MomentOfYear(month, day, clock) => {
+                Point::DayOfYear(month, day).write_iso(out);
+                clock.write_iso(out);
+            }
+            Point::TimeOfDay(clock) => clock.write_iso(out),
         }
     }
 
@@ -163,32 +212,41 @@ impl Point {
     }
 }
 
-/// `date` as ISO 8601 writes it, by hand for the years of four digits: jiff's `Display`
-/// took some 900 instructions a date, and `format!` with padding more.
-fn day(date: Date) -> String {
-    let year = match u16::try_from(date.year()) {
-        Ok(year) if year <= 9999 => year,
-        _ => return date.to_string(),
-    };
-    let mut out = String::with_capacity("2023-11-17".len());
-    push_digits(&mut out, year, 4);
-    out.push('-');
-    push_digits(&mut out, date.month().unsigned_abs().into(), 2);
-    out.push('-');
-    push_digits(&mut out, date.day().unsigned_abs().into(), 2);
-    out
-}
-
-/// Appends the last `width` decimal digits of `value`, zero-padded.
-fn push_digits(out: &mut String, value: u16, width: u32) {
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (value / 10u16.pow(place) % 10) as u8));
+/// Appends `date` as ISO 8601 writes it (`2023-11-17`); jiff's `Display` took some 900
+/// instructions a date.
+fn push_day(out: &mut String, date: Date) {
+    if !(0..=9999).contains(&date.year()) {
+        write!(out, "{date}").expect("a String takes any text");
+        return;
     }
+    push_padded(out, date.year().into(), 4);
+    out.push('-');
+    push_padded(out, date.month().into(), 2);
+    out.push('-');
+    push_padded(out, date.day().into(), 2);
 }
 
-fn week(date: Date) -> String {
+/// Appends the ISO week that contains `date`: `2024-W01`.
+fn push_week(out: &mut String, date: Date) {
     let week = date.iso_week_date();
-    format!("{:04}-W{:02}", week.year(), week.week())
+    push_padded(out, week.year().into(), 4);
+    out.push_str("-W");
+    push_padded(out, week.week().into(), 2);
+}
+
+/// Appends `value` as `format!("{value:0width$}")` writes it: digit by digit for the
+/// values of at most `width` digits (all but the odd year out of range), through `fmt`
+/// for the rest.
+fn push_padded(out: &mut String, value: i32, width: u32) {
+    match u32::try_from(value) {
+        Ok(digits) if width <= 9 && digits < 10u32.pow(width) => {
+            for place in (0..width).rev() {
+                let digit = digits / 10u32.pow(place) % 10;
+                out.push(char::from(b'0' + digit as u8));
+            }
+        }
+        _ => write!(out, "{value:0width$}", width = width as usize).expect("a String takes any text"),
+    }
 }
 
 /// A day and month checked against the calendar: in `year`, or in a leap year when the
@@ -274,8 +332,22 @@ mod tests {
     fn days_are_written_as_jiff_writes_them() {
         for year in [-9999, -1, 0, 7, 99, 2023, 9999] {
             let date = date(year, 2, 9);
-            assert_eq!(day(date), date.to_string());
+            assert_eq!(Point::Day(date).iso(), date.to_string());
         }
+    }
+
+    #[test]
+    fn padded_numbers_are_written_as_format_writes_them() {
+        for value in [-1000, -5, 0, 7, 42, 999, 1000, 2023, 99_999] {
+            for width in 1..=4 {
+                let mut out = String::from("x");
+                push_padded(&mut out, value, width);
+                assert_eq!(out, format!("x{value:0width$}", width = width as usize), "{value} in {width}");
+            }
+        }
+        assert_eq!(Point::Year(-44).iso(), "-044");
+        assert_eq!(Point::TimeOfDay(Clock::new(7, 5, Some(-3)).unwrap()).iso(), "T07:05-03:00");
+        assert_eq!(Point::MomentOfYear(3, 8, Clock::new(22, 30, Some(7)).unwrap()).iso(), "--03-08T22:30+07:00");
     }
 
     #[test]

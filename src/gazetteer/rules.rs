@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind};
-use crate::person::{Lexicon, WordClass, slug};
+use crate::person::{Lexicon, WordClass, local_id};
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, WordSet, one_char, tokenize};
 use crate::{Error, Span};
 
@@ -221,7 +221,7 @@ impl Rules {
             span,
             text: written.to_string(),
             kind,
-            id: format!("local/{kind_name}/{}", slug(written)),
+            id: local_id(kind_name, written),
             canonical: written.to_string(),
             class: Some(class.to_string()),
             alternatives: Vec::new(),
@@ -284,12 +284,12 @@ impl Rules {
                 (_, Some(region)) if head.kind == EntityKind::Institution => {
                     // `Dinas Pariwisata Provinsi Bali`: the words, then the region with its level.
                     let before = &paragraph.text[paragraph.original(after).start..region.span.start];
-                    format!("{before}{}", with_level(region))
+                    before.to_string() + &with_level(region)
                 }
                 _ => written_name.to_string(),
             };
             let head_written = &paragraph.text[paragraph.original(at).start..paragraph.original(after - 1).end];
-            let canonical = format!("{} {name}", head.expansion.as_deref().unwrap_or(head_written));
+            let canonical = [head.expansion.as_deref().unwrap_or(head_written), " ", &name].concat();
             let kind_name = match head.kind {
                 EntityKind::Institution => "institution",
                 EntityKind::Region => "region",
@@ -299,7 +299,7 @@ impl Rules {
                 span,
                 text: paragraph.text[span.range()].to_string(),
                 kind: head.kind,
-                id: format!("local/{kind_name}/{}", slug(&canonical)),
+                id: local_id(kind_name, &canonical),
                 canonical,
                 class: Some(head.class.clone()),
                 alternatives: Vec::new(),
@@ -413,7 +413,7 @@ fn with_level(region: &Entity) -> String {
     if leveled.iter().any(|level| canonical.starts_with(level)) {
         canonical.clone()
     } else if region.class.as_deref() == Some("province") {
-        format!("Provinsi {canonical}")
+        ["Provinsi ", canonical].concat()
     } else {
         canonical.clone()
     }
