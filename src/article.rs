@@ -1,6 +1,7 @@
 //! Article structure: headline, publication line, dateline, body, credits, copyright and
 //! "Baca juga" links of a news page pasted as text.
 
+use compact_str::CompactString;
 use jiff::civil::{Date, Time};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,7 @@ pub struct Snippet {
     #[serde(flatten)]
     pub span: Span,
     /// The original text of the span.
-    pub text: String,
+    pub text: CompactString,
 }
 
 /// The publication date line.
@@ -47,7 +48,7 @@ pub struct Published {
     #[serde(flatten)]
     pub span: Span,
     /// The line as written.
-    pub text: String,
+    pub text: CompactString,
     /// The publication date.
     pub date: Date,
     /// The time of day, when the line gives one.
@@ -63,11 +64,11 @@ pub struct Dateline {
     #[serde(flatten)]
     pub span: Span,
     /// The dateline as written.
-    pub text: String,
+    pub text: CompactString,
     /// The place as written (`Jakarta`, `JAKARTA`, `Kulon Progo`), if given.
-    pub place: Option<String>,
+    pub place: Option<CompactString>,
     /// The agency or outlet as written (`ANTARA`, `KOMPAS.com`, `CNN Indonesia`), if given.
-    pub agency: Option<String>,
+    pub agency: Option<CompactString>,
 }
 
 /// One credited person or code.
@@ -75,9 +76,9 @@ pub struct Dateline {
 pub struct Credit {
     /// The role as labelled (`Pewarta`, `Editor`, `Penulis`…), or `initials` for the
     /// reporter and agency codes that close some articles (`(nal/ant)`).
-    pub role: String,
+    pub role: CompactString,
     /// The name (or code) as written.
-    pub name: String,
+    pub name: CompactString,
     /// Where the name is.
     #[serde(flatten)]
     pub span: Span,
@@ -195,8 +196,8 @@ impl StructureRecognizer {
             let base = last_paren + codes.start();
             for code in text::words(codes.as_str()) {
                 article.credits.push(Credit {
-                    role: "initials".to_string(),
-                    name: codes.as_str()[code.range()].to_string(),
+                    role: "initials".into(),
+                    name: codes.as_str()[code.range()].into(),
                     span: Span::new(base + code.start, base + code.end),
                 });
             }
@@ -249,7 +250,7 @@ impl StructureRecognizer {
             let line = lines[i];
             article.published = Some(Published {
                 span: line,
-                text: text[line.range()].to_string(),
+                text: text[line.range()].into(),
                 date: found.date,
                 time: found.time,
                 utc_offset: found.utc_offset,
@@ -273,14 +274,14 @@ impl StructureRecognizer {
     fn read_dateline(&self, text: &str, line: Span) -> Option<Dateline> {
         let caps = self.dateline.captures(dateline_head(&text[line.range()])?)?;
         let whole = caps.get(0)?;
-        let owned = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
+        let owned = |name: &str| caps.name(name).map(|m| CompactString::from(m.as_str()));
         let agency = owned("agency_first").or_else(|| owned("agency_paren")).or_else(|| owned("agency_comma"));
         let place = owned("place");
         if agency.is_none() && place.is_none() {
             return None;
         }
         let span = Span::new(line.start, line.start + whole.as_str().trim_end().len());
-        Some(Dateline { span, text: text[span.range()].to_string(), place, agency })
+        Some(Dateline { span, text: text[span.range()].into(), place, agency })
     }
 
     fn is_trailer(&self, text: &str, line: Span) -> bool {
@@ -327,7 +328,7 @@ impl StructureRecognizer {
             let base = line.start + names.start();
             for name in split_names(names.as_str()) {
                 let span = Span::new(base + name.start, base + name.end);
-                credits.push(Credit { role: capitalise(role.as_str()), name: text[span.range()].to_string(), span });
+                credits.push(Credit { role: capitalise(role.as_str()), name: text[span.range()].into(), span });
             }
         }
     }
@@ -383,12 +384,12 @@ fn split_names(names: &str) -> Vec<Span> {
     spans
 }
 
-fn capitalise(role: &str) -> String {
+fn capitalise(role: &str) -> CompactString {
     let lower = role.to_lowercase();
     let mut chars = lower.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {
-    Snippet { span, text: text[span.range()].to_string() }
+    Snippet { span, text: text[span.range()].into() }
 }

@@ -75,6 +75,9 @@ pub mod text;
 
 pub use article::{Article, Credit, Dateline, Published, Snippet};
 pub use batch::Stream;
+/// The string type of every text in an extraction: a `String` that keeps up to 24
+/// bytes inline, so the many short texts (names, ids, classes, dates) need no allocation.
+pub use compact_str::CompactString;
 pub use date::{DateKind, DateMention, Grain, Modifier};
 pub use entity::{Entity, EntityKind};
 pub use error::Error;

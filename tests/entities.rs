@@ -9,7 +9,7 @@ fn entities(text: &str) -> Vec<Entity> {
 
 /// `(text, id)` of every entity found.
 fn found(text: &str) -> Vec<(String, String)> {
-    entities(text).into_iter().map(|e| (e.text, e.id)).collect()
+    entities(text).into_iter().map(|e| (e.text.into(), e.id.into())).collect()
 }
 
 fn pair(text: &str, id: &str) -> (String, String) {
@@ -160,7 +160,8 @@ fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
                 mengungsi ke Stasiun Pasar Senen. BPBD Kabupaten Sukabumi siaga, kata Kepala Dinas \
                 Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap. PT Sinar Jaya Abadi (Persero) Tbk \
                 membangun tanggul.";
-    let found: Vec<(String, String)> = entities(text).into_iter().map(|e| (e.text, e.canonical)).collect();
+    let found: Vec<(String, String)> =
+        entities(text).into_iter().map(|e| (e.text.into(), e.canonical.into())).collect();
     let expected = [
         ("Pemkab Kulonprogo", "Pemerintah Kabupaten Kulon Progo"),
         ("Polres Sleman", "Kepolisian Resor Sleman"),

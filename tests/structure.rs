@@ -1,18 +1,18 @@
 //! Article structure on the page shapes news sites produce.
 
-use intisari::{Extraction, Extractor};
+use intisari::{CompactString, Extraction, Extractor};
 
 fn extract(text: &str) -> Extraction {
     Extractor::new().extract(text)
 }
 
-fn dateline(text: &str) -> (String, Option<String>, Option<String>) {
+fn dateline(text: &str) -> (CompactString, Option<CompactString>, Option<CompactString>) {
     let found = extract(text).article.dateline.unwrap_or_else(|| panic!("no dateline in {text:?}"));
     (found.text, found.place, found.agency)
 }
 
-fn owned(place: Option<&str>) -> Option<String> {
-    place.map(str::to_string)
+fn owned(place: Option<&str>) -> Option<CompactString> {
+    place.map(CompactString::from)
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn datelines_of_each_outlet_style() {
         ("Jakarta ( ANTARA ) - Isi berita .", "Jakarta ( ANTARA ) -", Some("Jakarta"), Some("ANTARA")),
     ];
     for (text, expected, place, agency) in cases {
-        assert_eq!(dateline(text), (expected.to_string(), owned(place), owned(agency)), "{text}");
+        assert_eq!(dateline(text), (CompactString::from(expected), owned(place), owned(agency)), "{text}");
         let found = extract(text);
         assert_eq!(&text[found.article.body.range()], text[expected.len()..].trim_start(), "{text}");
     }
@@ -87,9 +87,10 @@ fn credits_copyright_and_closing_initials() {
     assert_eq!(credits, [("Pewarta", "Sekar Wulandari"), ("Pewarta", "Dimas Prasetyo"), ("Editor", "Rudi Hartono")]);
     assert_eq!(found.article.copyright.as_ref().unwrap().text, "Copyright © ANTARA 2023");
     assert_eq!(&text[found.article.body.range()], "Isi berita.");
-    let people: Vec<(&str, &[String])> = found.people.iter().map(|p| (p.name.as_str(), p.roles.as_slice())).collect();
+    let people: Vec<(&str, &[CompactString])> =
+        found.people.iter().map(|p| (p.name.as_str(), p.roles.as_slice())).collect();
     assert_eq!(people.len(), 3);
-    assert_eq!(people[2], ("Rudi Hartono", &["Editor".to_string()][..]));
+    assert_eq!(people[2], ("Rudi Hartono", &[CompactString::from("Editor")][..]));
     assert!(found.entities.iter().all(|e| e.kind == intisari::EntityKind::Person));
 
     let detik = "Jakarta - Isi berita terakhir. (nal/ant)";
@@ -100,7 +101,7 @@ fn credits_copyright_and_closing_initials() {
     assert!(found.people.is_empty(), "initials are codes, not names");
 
     let kompas = "JAKARTA, KOMPAS.com - Isi.\n\nPenulis: Ayu Pratiwi | Editor: Bonifasius Sinaga";
-    let credits: Vec<(String, String)> =
+    let credits: Vec<(CompactString, CompactString)> =
         extract(kompas).article.credits.into_iter().map(|c| (c.role, c.name)).collect();
     assert_eq!(credits, [("Penulis".into(), "Ayu Pratiwi".into()), ("Editor".into(), "Bonifasius Sinaga".into())]);
 

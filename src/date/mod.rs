@@ -6,6 +6,7 @@ mod value;
 pub(crate) use recognize::find;
 pub use value::Modifier;
 
+use compact_str::CompactString;
 use jiff::civil::{Date, Time};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -63,12 +64,12 @@ pub struct DateMention {
     #[serde(flatten)]
     pub span: Span,
     /// The expression as written.
-    pub text: String,
+    pub text: CompactString,
     /// What it denotes.
     pub kind: DateKind,
     /// The ISO 8601 value (`2023-11-17`, `2023-11-13/2023-11-17`, `P5D`), or `None`
     /// when it depends on a reference date the document does not give.
-    pub value: Option<String>,
+    pub value: Option<CompactString>,
     /// The precision of the value.
     pub grain: Grain,
     /// The part of the period meant: `awal`, `pertengahan` or `akhir November`.

@@ -7,6 +7,7 @@
 //! scan continues after it. Rules never cross a paragraph. The vocabulary and the values
 //! each form gets are documented in `tests/golden/README.md`.
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 
 use super::value::{Clock, DayPart, Modifier, Point, Unit, at_grain, shift, valid_day};
@@ -64,11 +65,11 @@ enum Value {
 }
 
 impl Value {
-    fn iso(self) -> Option<String> {
+    fn iso(self) -> Option<CompactString> {
         Some(match self {
             Value::Point(point) => point.iso(),
             Value::Range(from, to) => {
-                let mut range = String::with_capacity("2023-11-13/2023-11-17".len());
+                let mut range = CompactString::with_capacity("2023-11-13/2023-11-17".len());
                 from.write_iso(&mut range);
                 range.push('/');
                 to.write_iso(&mut range);
@@ -80,8 +81,8 @@ impl Value {
                 since
             }
             Value::Duration(unit, amount) => unit.duration(amount),
-            Value::Recurrence(unit, amount) => ["R/", &unit.duration(amount)].concat(),
-            Value::EveryWeekday(day) => format!("XXXX-WXX-{day}"),
+            Value::Recurrence(unit, amount) => compact_str::format_compact!("R/{}", unit.duration(amount)),
+            Value::EveryWeekday(day) => compact_str::format_compact!("XXXX-WXX-{day}"),
             Value::Unresolved => return None,
         })
     }
@@ -428,7 +429,7 @@ impl Parser<'_, '_> {
         let span = self.normalized.to_original(normalized);
         DateMention {
             span,
-            text: self.text[span.range()].to_string(),
+            text: self.text[span.range()].into(),
             kind: found.kind,
             value: found.value.iso(),
             grain: found.grain,

@@ -25,6 +25,7 @@
 //!    name is the form itself, else by kind: country, province, city, regency, region
 //!    group, institution, place. The other candidates are reported as `alternatives`.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use aho_corasick::automaton::{Automaton, StateID};
@@ -51,10 +52,10 @@ struct Candidate {
 /// What the matcher keeps of an entry to report it.
 #[derive(Clone, Debug)]
 struct Target {
-    id: String,
+    id: CompactString,
     kind: EntityKind,
-    class: String,
-    canonical: String,
+    class: CompactString,
+    canonical: CompactString,
     /// The canonical name normalised, to prefer the entry a form officially names.
     canonical_normalized: String,
 }
@@ -90,10 +91,10 @@ impl Matcher {
         let mut targets = Vec::with_capacity(gazetteer.entries().len());
         for (entry_index, entry) in gazetteer.entries().iter().enumerate() {
             targets.push(Target {
-                id: entry.id.clone(),
+                id: entry.id.as_str().into(),
                 kind: entry.kind,
-                class: entry.class.clone(),
-                canonical: entry.canonical.clone(),
+                class: entry.class.as_str().into(),
+                canonical: entry.canonical.as_str().into(),
                 canonical_normalized: Normalized::new(&entry.canonical).as_str().to_string(),
             });
             for form in surface_forms(entry) {
@@ -274,7 +275,7 @@ impl Matcher {
         let alternatives = survivors.filter(|c| c.entry != chosen).map(|c| self.targets[c.entry].id.clone()).collect();
         let entity = Entity {
             span,
-            text: written.to_string(),
+            text: written.into(),
             kind: target.kind,
             id: target.id.clone(),
             canonical: target.canonical.clone(),

@@ -141,7 +141,7 @@ impl Rules {
                 // letters are the long form's initials, in order.
                 let known = starting_at(entities, d.at.start).find(|e| e.span == d.at);
                 match known.filter(|_| initials_spell(written, &d.acronym)) {
-                    Some(known) => Entity { span: d.long_form, text: written.to_string(), ..known.clone() },
+                    Some(known) => Entity { span: d.long_form, text: written.into(), ..known.clone() },
                     None => self.defined_entity(written, d.long_form),
                 }
             })
@@ -219,11 +219,11 @@ impl Rules {
         let kind_name = if kind == EntityKind::Institution { "institution" } else { "place" };
         Entity {
             span,
-            text: written.to_string(),
+            text: written.into(),
             kind,
             id: local_id(kind_name, written),
-            canonical: written.to_string(),
-            class: Some(class.to_string()),
+            canonical: written.into(),
+            class: Some(class.into()),
             alternatives: Vec::new(),
             region: None,
         }
@@ -297,11 +297,11 @@ impl Rules {
             };
             let entity = Entity {
                 span,
-                text: paragraph.text[span.range()].to_string(),
+                text: paragraph.text[span.range()].into(),
                 kind: head.kind,
                 id: local_id(kind_name, &canonical),
-                canonical,
-                class: Some(head.class.clone()),
+                canonical: canonical.into(),
+                class: Some(head.class.as_str().into()),
                 alternatives: Vec::new(),
                 region: region.map(|r| r.id.clone()),
             };
@@ -411,11 +411,11 @@ fn with_level(region: &Entity) -> String {
     let canonical = &region.canonical;
     let leveled = ["Kabupaten ", "Kota ", "Provinsi ", "Daerah ", "Kecamatan ", "Desa ", "Kelurahan "];
     if leveled.iter().any(|level| canonical.starts_with(level)) {
-        canonical.clone()
+        canonical.to_string()
     } else if region.class.as_deref() == Some("province") {
         ["Provinsi ", canonical].concat()
     } else {
-        canonical.clone()
+        canonical.to_string()
     }
 }
 
@@ -722,7 +722,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             let own = starting_at(entities, span.start).any(|e| e.span == span);
             if !covered && !own {
                 let named = &entities[index];
-                again.push(Entity { span, text: self.text[span.range()].to_string(), ..named.clone() });
+                again.push(Entity { span, text: self.text[span.range()].into(), ..named.clone() });
             }
             at = end;
         }

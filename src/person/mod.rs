@@ -6,6 +6,7 @@ mod recognize;
 pub(crate) use lexicon::{Lexicon, WordClass};
 pub(crate) use recognize::Recognizer;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
@@ -20,14 +21,14 @@ use recognize::Found;
 pub struct Person {
     /// The same id as the person's entities: a gazetteer id, or a document-local
     /// `local/person/…` id derived from the name.
-    pub id: String,
+    pub id: CompactString,
     /// The full name, without titles, ranks or degrees.
-    pub name: String,
+    pub name: CompactString,
     /// The roles as written (`Pewarta`, `Kepala Pusat Data dan Informasi BNPB`).
-    pub roles: Vec<String>,
+    pub roles: Vec<CompactString>,
     /// Titles, ranks, honorifics and degrees written with the name (`Dr.`, `AKBP`, `S.H.`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub titles: Vec<String>,
+    pub titles: Vec<CompactString>,
     /// The institutions, regions and countries the roles name, linked to their entities:
     /// `Kepala Pusat … Perpusnas` → `institution/perpusnas`, `Gubernur Jawa Tengah` →
     /// `region/33`.
@@ -41,11 +42,11 @@ pub struct Person {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Affiliation {
     /// The role as written, which names the entity.
-    pub role: String,
+    pub role: CompactString,
     /// The entity's id (`institution/perpusnas`, `region/33`).
-    pub id: String,
+    pub id: CompactString,
     /// Its canonical name.
-    pub canonical: String,
+    pub canonical: CompactString,
     /// Institution, region or country.
     pub kind: EntityKind,
 }
@@ -57,7 +58,7 @@ pub(crate) struct People {
     /// Each person's name lower-cased, the key mentions are matched by, to its index.
     keys: FxHashMap<String, usize>,
     /// The ids given so far.
-    ids: FxHashSet<String>,
+    ids: FxHashSet<CompactString>,
     /// The buffer a mention's key is written into to be looked up.
     key: String,
 }
@@ -76,7 +77,7 @@ impl People {
         };
         let person = &mut self.people[index];
         if let Some(role) = role.filter(|role| !person.roles.iter().any(|r| r == role)) {
-            person.roles.push(role.to_string());
+            person.roles.push(role.into());
         }
         let at = person.mentions.partition_point(|m| *m < span);
         if person.mentions.get(at) != Some(&span) {
@@ -105,7 +106,7 @@ impl People {
                 return false;
             }
             let index = self.known(&entity.canonical, &entity.id);
-            self.keys.entry(entity.text.to_lowercase()).or_insert(index);
+            self.keys.entry(entity.text.as_str().to_lowercase()).or_insert(index);
             if overlapping().next().is_none() {
                 let person = self.mention(&entity.canonical, entity.span, None);
                 *entity = person_entity(text, entity.span, person);
@@ -125,15 +126,15 @@ impl People {
         if let Some(&index) = self.keys.get(&self.key) {
             return index;
         }
-        self.add(self.key.clone(), id.to_string(), canonical)
+        self.add(self.key.clone(), id.into(), canonical)
     }
 
     /// Adds a person without mentions under `key`; their index.
-    fn add(&mut self, key: String, id: String, name: &str) -> usize {
+    fn add(&mut self, key: String, id: CompactString, name: &str) -> usize {
         self.ids.insert(id.clone());
         let person = Person {
             id,
-            name: name.to_string(),
+            name: name.into(),
             roles: Vec::new(),
             titles: Vec::new(),
             affiliations: Vec::new(),
@@ -166,7 +167,7 @@ impl People {
             }
             for title in mention.titles.iter().map(|title| &text[title.range()]) {
                 if !person.titles.iter().any(|t| t == title) {
-                    person.titles.push(title.to_string());
+                    person.titles.push(title.into());
                 }
             }
             entities.push(person_entity(text, mention.span, person));
@@ -185,13 +186,13 @@ impl People {
         self.people
     }
 
-    fn unused_id(&self, name: &str) -> String {
+    fn unused_id(&self, name: &str) -> CompactString {
         let base = local_id("person", name);
         let taken = |id: &str| self.ids.contains(id);
         if !taken(&base) {
             return base;
         }
-        (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
+        (2..).map(|n| compact_str::format_compact!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
 }
 
@@ -202,7 +203,7 @@ fn affiliations(text: &str, role: Span, entities: &[Entity]) -> Vec<Affiliation>
     inside
         .filter(|e| matches!(e.kind, EntityKind::Institution | EntityKind::Region | EntityKind::Country))
         .map(|e| Affiliation {
-            role: text[role.range()].to_string(),
+            role: text[role.range()].into(),
             id: e.id.clone(),
             canonical: e.canonical.clone(),
             kind: e.kind,
@@ -242,7 +243,7 @@ fn lower_case_into(text: &str, buffer: &mut String) {
 fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
     Entity {
         span,
-        text: text[span.range()].to_string(),
+        text: text[span.range()].into(),
         kind: EntityKind::Person,
         id: person.id.clone(),
         canonical: person.name.clone(),
@@ -256,9 +257,9 @@ fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
 /// lower-case ASCII key of the name, accents dropped and other characters turned into
 /// single hyphens (`local/person/ni-made-sri-ayu`). Written into one string rather than
 /// with `format!`, which cost some 1,000 instructions an id.
-pub(crate) fn local_id(kind: &str, name: &str) -> String {
+pub(crate) fn local_id(kind: &str, name: &str) -> CompactString {
     use unicode_normalization::UnicodeNormalization;
-    let mut id = String::with_capacity("local/".len() + kind.len() + 1 + name.len());
+    let mut id = CompactString::with_capacity("local/".len() + kind.len() + 1 + name.len());
     id.push_str("local/");
     id.push_str(kind);
     id.push('/');

@@ -4,6 +4,7 @@ mod recognize;
 
 pub(crate) use recognize::{cues_a_speaker, find, is_quoting_verb};
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -25,7 +26,7 @@ pub struct Quote {
     #[serde(flatten)]
     pub span: Span,
     /// The words as written.
-    pub text: String,
+    pub text: CompactString,
     /// Direct or indirect.
     pub kind: QuoteKind,
     /// The speech verb or phrase (`kata`, `ujarnya`, `menurut`), if any.
@@ -41,7 +42,7 @@ pub struct Cue {
     #[serde(flatten)]
     pub span: Span,
     /// The cue as written.
-    pub text: String,
+    pub text: CompactString,
 }
 
 /// The speaker of a quote, linked to the entity it names when there is one.
@@ -55,13 +56,13 @@ pub struct Speaker {
     #[serde(flatten)]
     pub span: Span,
     /// The speaker as written.
-    pub text: String,
+    pub text: CompactString,
     /// A person, an institution, or an unnamed source (`seorang warga`, `polisi`).
     pub kind: SpeakerKind,
     /// The canonical name of the person or institution, when resolved.
-    pub canonical: Option<String>,
+    pub canonical: Option<CompactString>,
     /// The entity id, when resolved.
-    pub id: Option<String>,
+    pub id: Option<CompactString>,
 }
 
 /// Who speaks.

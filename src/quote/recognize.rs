@@ -4,6 +4,7 @@
 //!
 //! Everything reads the document's shared tokens; nothing here scans the text again.
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -1048,7 +1049,7 @@ impl Document<'_, '_> {
             Named::Source(span) => (span, SpeakerKind::Source),
             Named::Unknown(span, kind) => (span, kind),
         };
-        let text = self.text[span.range()].to_string();
+        let text = CompactString::from(&self.text[span.range()]);
         let link =
             |entity: Option<usize>| entity.map(|i| (self.entities[i].canonical.clone(), self.entities[i].id.clone()));
         let (canonical, id) = match named {
@@ -1101,8 +1102,8 @@ impl Document<'_, '_> {
     fn quote(&self, found: Found) -> Quote {
         let paragraph = &self.paragraphs[found.paragraph];
         let span = paragraph.span(found.content.clone());
-        let cue = found.attribution.map(|a| Cue { span: a.cue_span, text: self.text[a.cue_span.range()].to_string() });
-        Quote { span, text: self.text[span.range()].to_string(), kind: found.kind, cue, speaker: found.speaker }
+        let cue = found.attribution.map(|a| Cue { span: a.cue_span, text: self.text[a.cue_span.range()].into() });
+        Quote { span, text: self.text[span.range()].into(), kind: found.kind, cue, speaker: found.speaker }
     }
 }
 

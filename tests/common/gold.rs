@@ -49,7 +49,7 @@ pub fn render_date(mention: &DateMention) -> String {
     let name = |value: serde_json::Value| value.as_str().unwrap_or("-").to_string();
     let fields = [
         name(serde_json::to_value(mention.kind).unwrap()),
-        mention.value.clone().unwrap_or_else(|| "-".to_string()),
+        mention.value.as_deref().unwrap_or("-").to_string(),
         name(serde_json::to_value(mention.grain).unwrap()),
         mention.modifier.map_or_else(|| "-".to_string(), |m| name(serde_json::to_value(m).unwrap())),
     ];
@@ -201,7 +201,7 @@ pub fn speaker_agrees(gold: &GoldQuote, found: Option<&Speaker>, extraction: &Ex
         }
         "source" => {
             speaker.kind == SpeakerKind::Source
-                && (speaker.text.starts_with(&gold.speaker) || gold.speaker.starts_with(&speaker.text))
+                && (speaker.text.starts_with(&gold.speaker) || gold.speaker.starts_with(speaker.text.as_str()))
         }
         _ => canonical.is_none() && speaker.kind == SpeakerKind::Person,
     }
