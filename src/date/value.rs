@@ -2,7 +2,6 @@
 
 use std::fmt::Write;
 
-use compact_str::CompactString;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +74,7 @@ impl Clock {
     }
 
     /// Appends the ISO 8601 time, with its UTC offset when known: `T10:00+07:00`.
-    fn write_iso(self, out: &mut CompactString) {
+    fn write_iso(self, out: &mut String) {
         out.push('T');
         push_padded(out, self.hour.into(), 2);
         out.push(':');
@@ -134,15 +133,15 @@ impl Point {
     }
 
     /// The ISO 8601 form, with TIMEX3 codes for halves, weekends and day parts.
-    pub fn iso(self) -> CompactString {
-        let mut out = CompactString::with_capacity("2023-11-17T10:00+07:00".len());
+    pub fn iso(self) -> String {
+        let mut out = String::with_capacity("2023-11-17T10:00+07:00".len());
         self.write_iso(&mut out);
         out
     }
 
     /// Appends [`Point::iso`] to `out`. Written by hand rather than with `format!`, which
     /// took some 800 instructions a value.
-    pub fn write_iso(self, out: &mut CompactString) {
+    pub fn write_iso(self, out: &mut String) {
         match self {
             Point::Century(century) => push_padded(out, century.into(), 2),
             Point::Decade(decade) => push_padded(out, decade.into(), 3),
@@ -215,9 +214,9 @@ impl Point {
 
 /// Appends `date` as ISO 8601 writes it (`2023-11-17`); jiff's `Display` took some 900
 /// instructions a date.
-fn push_day(out: &mut CompactString, date: Date) {
+fn push_day(out: &mut String, date: Date) {
     if !(0..=9999).contains(&date.year()) {
-        write!(out, "{date}").expect("a CompactString takes any text");
+        write!(out, "{date}").expect("a String takes any text");
         return;
     }
     push_padded(out, date.year().into(), 4);
@@ -228,7 +227,7 @@ fn push_day(out: &mut CompactString, date: Date) {
 }
 
 /// Appends the ISO week that contains `date`: `2024-W01`.
-fn push_week(out: &mut CompactString, date: Date) {
+fn push_week(out: &mut String, date: Date) {
     let week = date.iso_week_date();
     push_padded(out, week.year().into(), 4);
     out.push_str("-W");
@@ -238,7 +237,7 @@ fn push_week(out: &mut CompactString, date: Date) {
 /// Appends `value` as `format!("{value:0width$}")` writes it: digit by digit for the
 /// values of at most `width` digits (all but the odd year out of range), through `fmt`
 /// for the rest.
-fn push_padded(out: &mut CompactString, value: i32, width: u32) {
+fn push_padded(out: &mut String, value: i32, width: u32) {
     match u32::try_from(value) {
         Ok(digits) if width <= 9 && digits < 10u32.pow(width) => {
             for place in (0..width).rev() {
@@ -246,7 +245,7 @@ fn push_padded(out: &mut CompactString, value: i32, width: u32) {
                 out.push(char::from(b'0' + digit as u8));
             }
         }
-        _ => write!(out, "{value:0width$}", width = width as usize).expect("a CompactString takes any text"),
+        _ => write!(out, "{value:0width$}", width = width as usize).expect("a String takes any text"),
     }
 }
 
@@ -309,7 +308,7 @@ impl Unit {
     }
 
     /// The ISO 8601 duration of `amount` of this unit: `P5D`, `PT1.5H`, `P20Y`.
-    pub fn duration(self, amount: f64) -> CompactString {
+    pub fn duration(self, amount: f64) -> String {
         let (time, amount, designator) = match self {
             Unit::Second => (true, amount, 'S'),
             Unit::Minute => (true, amount, 'M'),
@@ -320,7 +319,7 @@ impl Unit {
             Unit::Year => (false, amount, 'Y'),
             Unit::Decade => (false, amount * 10.0, 'Y'),
         };
-        compact_str::format_compact!("P{}{amount}{designator}", if time { "T" } else { "" })
+        format!("P{}{amount}{designator}", if time { "T" } else { "" })
     }
 }
 
@@ -341,7 +340,7 @@ mod tests {
     fn padded_numbers_are_written_as_format_writes_them() {
         for value in [-1000, -5, 0, 7, 42, 999, 1000, 2023, 99_999] {
             for width in 1..=4 {
-                let mut out = CompactString::from("x");
+                let mut out = String::from("x");
                 push_padded(&mut out, value, width);
                 assert_eq!(out, format!("x{value:0width$}", width = width as usize), "{value} in {width}");
             }
