@@ -7,15 +7,25 @@
 //! run one after another on the calling thread.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 
+use jiff::civil::Date;
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
 use crate::{Document, Extraction, Extractor};
 
-/// How many documents a stream reads ahead per thread: enough to keep every thread busy
-/// while one long document finishes, few enough that memory stays bounded.
-const DOCUMENTS_PER_THREAD: usize = 16;
+/// The most text a thread extracts as one group, stage by stage (a longer document is a
+/// group alone): a hundred articles, whose tokens, at eight bytes per byte of text, still
+/// fit a core's 4 MB cache. Against one article at a time, groups of 64 KB ran short
+/// articles 3-5% faster on one thread, groups of 256 KB 10-15% (15-25% on two).
+const GROUP_BYTES: usize = 256 << 10;
+
+/// How much a stream reads ahead per thread: enough for four full groups, so every thread
+/// is busy while one long document finishes, and at most this many documents or bytes
+/// (but one document at least), so memory stays bounded.
+const DOCUMENTS_PER_THREAD: usize = 512;
+const BYTES_PER_THREAD: usize = 4 * GROUP_BYTES;
 
 impl Extractor {
     /// Extracts every document, in parallel when the `parallel` feature is on; the results
@@ -34,10 +44,20 @@ impl Extractor {
     /// assert_eq!(found.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
     /// ```
     pub fn extract_batch(&self, documents: &[Document]) -> Vec<Extraction> {
+        let groups = groups(documents, threads());
+        let group = |range: Range<usize>| self.extract_group(&documents[range]);
         #[cfg(feature = "parallel")]
-        return documents.par_iter().map(|document| self.extract_document(document)).collect();
+        return groups.into_par_iter().flat_map_iter(group).collect();
         #[cfg(not(feature = "parallel"))]
-        return documents.iter().map(|document| self.extract_document(document)).collect();
+        return groups.into_iter().flat_map(group).collect();
+    }
+
+    /// Extracts `documents` as one group (see [`GROUP_BYTES`]).
+    fn extract_group(&self, documents: &[Document]) -> Vec<Extraction> {
+        let group: Vec<(&str, Option<Date>)> =
+            documents.iter().map(|d| (d.text.as_str(), d.date.or(self.reference_date()))).collect();
+        let extractions = self.run_group(&group);
+        extractions.into_iter().zip(documents).map(|(found, d)| Extraction { id: d.id.clone(), ..found }).collect()
     }
 
     /// Extracts documents as they come from `documents`, yielding the extractions in input
@@ -79,16 +99,70 @@ impl<I: Iterator<Item = Document>> Iterator for Stream<'_, I> {
     fn next(&mut self) -> Option<Extraction> {
         if self.ready.is_empty() {
             self.window.clear();
-            self.window.extend(self.documents.by_ref().take(window_size()));
+            let threads = threads();
+            let mut bytes = 0;
+            while self.window.len() < DOCUMENTS_PER_THREAD * threads
+                && (bytes < BYTES_PER_THREAD * threads || self.window.len() < threads)
+            {
+                let Some(document) = self.documents.next() else { break };
+                bytes += document.text.len();
+                self.window.push(document);
+            }
             self.ready.extend(self.extractor.extract_batch(&self.window));
         }
         self.ready.pop_front()
     }
 }
 
-fn window_size() -> usize {
+/// The threads documents are spread over.
+fn threads() -> usize {
     #[cfg(feature = "parallel")]
-    return DOCUMENTS_PER_THREAD * rayon::current_num_threads();
+    return rayon::current_num_threads();
     #[cfg(not(feature = "parallel"))]
-    return DOCUMENTS_PER_THREAD;
+    return 1;
+}
+
+/// Consecutive ranges of `documents` to extract as groups: of at most [`GROUP_BYTES`] of
+/// text (a longer document alone), and small enough to make four groups or more for each
+/// of `threads`, which balances their work.
+fn groups(documents: &[Document], threads: usize) -> Vec<Range<usize>> {
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
+    let limit = (total / (4 * threads)).clamp(1, GROUP_BYTES);
+    let mut groups = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (at, document) in documents.iter().enumerate() {
+        if at > start && bytes + document.text.len() > limit {
+            groups.push(start..at);
+            (start, bytes) = (at, 0);
+        }
+        bytes += document.text.len();
+    }
+    if start < documents.len() {
+        groups.push(start..documents.len());
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_cover_the_documents_in_order_within_the_limits() {
+        let documents = |sizes: &[usize]| -> Vec<Document> {
+            sizes.iter().map(|&size| Document::new("", "a".repeat(size))).collect()
+        };
+        let half = GROUP_BYTES / 2;
+        // One thread: groups fill up to the limit; a longer document is alone, and an
+        // empty one joins the next.
+        let one = documents(&[half, half, half, 3 * GROUP_BYTES, 0, GROUP_BYTES]);
+        assert_eq!(groups(&one, 1), [0..2, 2..3, 3..4, 4..6]);
+        // Eight threads get four groups each, even of short documents.
+        let short = documents(&[half; 32]);
+        assert_eq!(groups(&short, 8), (0..32).map(|at| at..at + 1).collect::<Vec<_>>());
+        assert_eq!(groups(&short, 1).len(), 16);
+        assert!(groups(&[], 2).is_empty());
+        let empty = documents(&[0, 0]);
+        assert_eq!(groups(&empty, 2), std::iter::once(0..2).collect::<Vec<_>>());
+    }
 }

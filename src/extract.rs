@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, StructureRecognizer};
+use crate::article::{Article, Layout, StructureRecognizer};
 use crate::date::{self, DateMention};
 use crate::entity::Entity;
 use crate::gazetteer::{Gazetteer, Matcher, Rules, read_source};
@@ -102,86 +102,180 @@ impl Extractor {
         self.run(document.id.clone(), &document.text, document.date.or(self.inner.reference_date))
     }
 
+    /// The builder's reference date.
+    pub(crate) fn reference_date(&self) -> Option<Date> {
+        self.inner.reference_date
+    }
+
     fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
-        let with = |scratch: &mut Scratch| self.run_with(scratch, text, reference_date);
-        // The thread's buffers are taken only in a re-entrant call (none today), and gone
-        // in a destructor run after the thread's own: fresh buffers serve those.
-        let extraction = SCRATCH
-            .try_with(|scratch| scratch.try_borrow_mut().ok().map(|mut scratch| with(&mut scratch)))
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| with(&mut Scratch::default()));
+        let mut extractions = self.run_group(&[(text, reference_date)]);
+        let extraction = extractions.pop().expect("one extraction per document");
         Extraction { id, ..extraction }
     }
 
-    /// Extracts everything from `text` with the buffers of `scratch`; the id is left empty.
-    fn run_with(&self, scratch: &mut Scratch, text: &str, reference_date: Option<Date>) -> Extraction {
-        let layout = self.inner.structure.layout(text);
-        let article = layout.article;
-        let reference_date = reference_date.or_else(|| article.published.as_ref().map(|p| p.date));
-        let Scratch { normalized, tokens: token_buffer } = scratch;
-        normalized.reset(text);
-        let normalized = &*normalized;
-        let capabilities = self.inner.capabilities;
+    /// Extracts every document of `group` (its text and reference date), stage by stage
+    /// over all of them; the ids are left empty.
+    pub(crate) fn run_group(&self, group: &[(&str, Option<Date>)]) -> Vec<Extraction> {
+        let with = |scratch: &mut Scratch| self.run_group_with(scratch, group);
+        // The thread's buffers are taken only in a re-entrant call (none today), and gone
+        // in a destructor run after the thread's own: fresh buffers serve those.
+        SCRATCH
+            .try_with(|scratch| scratch.try_borrow_mut().ok().map(|mut scratch| with(&mut scratch)))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| with(&mut Scratch::default()))
+    }
+
+    /// [`Extractor::run_group`] with the buffers of `scratch`. Each stage runs over every
+    /// document of the group before the next starts: short articles then run each
+    /// recogniser's code many times in a row, while it is in the instruction cache.
+    fn run_group_with(&self, scratch: &mut Scratch, group: &[(&str, Option<Date>)]) -> Vec<Extraction> {
+        let inner = &*self.inner;
+        let capabilities = inner.capabilities;
+        let mut documents: Vec<InProgress> =
+            group.iter().map(|&(text, given)| InProgress::new(text, inner.structure.layout(text), given)).collect();
+        if scratch.normalized.len() < group.len() {
+            scratch.normalized.resize_with(group.len(), Normalized::default);
+        }
+        for (normalized, document) in scratch.normalized.iter_mut().zip(&documents) {
+            normalized.reset(document.text);
+        }
+        let normalized = &scratch.normalized[..group.len()];
         // One tokenisation of the analysed paragraphs serves every recogniser.
-        let zones = layout.zones.iter().map(|zone| (zone.span, zone.casing));
-        let tokens = Tokens::new(text, normalized, zones, std::mem::take(token_buffer));
-        let mut entities = Vec::new();
-        let mut candidates = Vec::new();
-        if capabilities.entities && capabilities.candidates {
-            candidates = self.inner.gazetteer.candidates(text, normalized, &layout.zones);
-        }
+        let mut token_buffers = std::mem::take(&mut scratch.tokens);
+        let tokens: Vec<Tokens> = documents
+            .iter()
+            .zip(normalized)
+            .map(|(document, normalized)| {
+                let zones = document.layout.zones.iter().map(|zone| (zone.span, zone.casing));
+                Tokens::new(document.text, normalized, zones, token_buffers.pop().unwrap_or_default())
+            })
+            .collect();
         if capabilities.entities {
-            entities = self.inner.gazetteer.find(text, normalized, &tokens);
-            self.inner.rules.find(text, &tokens, &self.inner.names, &mut entities);
+            for (document, normalized, tokens) in each(&mut documents, normalized, &tokens) {
+                document.entities = inner.gazetteer.find(document.text, normalized, tokens);
+            }
+            if capabilities.candidates {
+                for (document, normalized, _) in each(&mut documents, normalized, &tokens) {
+                    document.candidates = inner.gazetteer.candidates(document.text, normalized, &document.layout.zones);
+                }
+            }
+            for (document, _, tokens) in each(&mut documents, normalized, &tokens) {
+                inner.rules.find(document.text, tokens, &inner.names, &mut document.entities);
+            }
         }
-        let mut people = People::default();
         if capabilities.people {
-            let recognizer = Recognizer { lexicon: &self.inner.names };
-            let found = recognizer.find(text, &tokens, &entities);
-            people.add_known(text, &found, &self.inner.names, &mut entities);
-            people.add_found(text, &found, &mut entities);
-            people.add_credits(text, &article.credits, &mut entities);
+            let recognizer = Recognizer { lexicon: &inner.names };
+            for (document, _, tokens) in each(&mut documents, normalized, &tokens) {
+                let InProgress { text, layout, entities, people, .. } = document;
+                let found = recognizer.find(text, tokens, entities);
+                people.add_known(text, &found, &inner.names, entities);
+                people.add_found(text, &found, entities);
+                people.add_credits(text, &layout.article.credits, entities);
+            }
         }
-        let mut dates = Vec::new();
         if capabilities.dates {
-            dates = date::find(text, normalized, &tokens, reference_date);
+            for (document, normalized, tokens) in each(&mut documents, normalized, &tokens) {
+                document.dates = date::find(document.text, normalized, tokens, document.reference_date);
+            }
         }
-        entities.sort_by_key(|e| (e.span, e.kind));
-        let mut quotes = Vec::new();
+        for document in &mut documents {
+            document.entities.sort_by_key(|e| (e.span, e.kind));
+        }
         if capabilities.quotes {
-            quotes = quote::find(text, normalized, &tokens, &entities, &self.inner.names);
+            for (document, normalized, tokens) in each(&mut documents, normalized, &tokens) {
+                document.quotes = quote::find(document.text, normalized, tokens, &document.entities, &inner.names);
+            }
         }
-        let tokens = tokens.recycle();
-        scratch.release(tokens);
-        let people = people.into_vec();
-        Extraction { id: String::new(), reference_date, article, entities, candidates, people, dates, quotes }
+        token_buffers.extend(tokens.into_iter().map(Tokens::recycle));
+        scratch.release(token_buffers);
+        documents.into_iter().map(InProgress::finish).collect()
     }
 }
 
+/// One document of a group, its extraction built up stage by stage.
+struct InProgress<'t> {
+    text: &'t str,
+    layout: Layout,
+    reference_date: Option<Date>,
+    entities: Vec<Entity>,
+    candidates: Vec<Entity>,
+    people: People,
+    dates: Vec<DateMention>,
+    quotes: Vec<Quote>,
+}
+
+impl<'t> InProgress<'t> {
+    /// The document `text` laid out, with the reference date `given` for it, else its
+    /// publication line's.
+    fn new(text: &'t str, layout: Layout, given: Option<Date>) -> InProgress<'t> {
+        let reference_date = given.or_else(|| layout.article.published.as_ref().map(|p| p.date));
+        InProgress {
+            text,
+            layout,
+            reference_date,
+            entities: Vec::new(),
+            candidates: Vec::new(),
+            people: People::default(),
+            dates: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    /// The extraction, its id left empty.
+    fn finish(self) -> Extraction {
+        Extraction {
+            id: String::new(),
+            reference_date: self.reference_date,
+            article: self.layout.article,
+            entities: self.entities,
+            candidates: self.candidates,
+            people: self.people.into_vec(),
+            dates: self.dates,
+            quotes: self.quotes,
+        }
+    }
+}
+
+/// Each document of a group with its normalised text and its tokens, for one stage.
+fn each<'a, 't, 'n>(
+    documents: &'a mut [InProgress<'t>],
+    normalized: &'n [Normalized],
+    tokens: &'a [Tokens<'n>],
+) -> impl Iterator<Item = (&'a mut InProgress<'t>, &'n Normalized, &'a Tokens<'n>)> {
+    documents
+        .iter_mut()
+        .zip(normalized)
+        .zip(tokens)
+        .map(|((document, normalized), tokens)| (document, normalized, tokens))
+}
+
 thread_local! {
-    /// Each thread's buffers for the text of the document it reads.
+    /// Each thread's buffers for the text of the documents it reads.
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// The per-document buffers that grow with the text: kept per thread between documents,
-/// so a batch allocates them once per thread instead of once per document.
+/// The per-document buffers that grow with the text, one of each per document of a group:
+/// kept per thread between groups, so a batch allocates them once per thread instead of
+/// once per document.
 #[derive(Default)]
 struct Scratch {
-    normalized: Normalized,
-    tokens: Tokens<'static>,
+    normalized: Vec<Normalized>,
+    tokens: Vec<Tokens<'static>>,
 }
 
-/// The most bytes of buffers a thread keeps between documents: enough for an article of
-/// about 450 KB (its tokens are reserved at eight bytes per byte of text, its normalised
-/// text at one), so that one very long document does not hold its memory for the rest of
-/// a batch.
-const SCRATCH_BYTES: usize = 4 << 20;
+/// The most bytes of buffers a thread keeps between groups: a batch's group of 256 KB of
+/// text (tokens are reserved at eight bytes per byte of text, normalised text at one)
+/// with room for the buffers' slack, or one article of about 900 KB; one very long
+/// document does not hold its memory for the rest of a batch.
+const SCRATCH_BYTES: usize = 8 << 20;
 
 impl Scratch {
     /// Takes back the token buffers, or drops every buffer after a very long document.
-    fn release(&mut self, tokens: Tokens<'static>) {
-        if self.normalized.buffer_bytes() + tokens.buffer_bytes() > SCRATCH_BYTES {
+    fn release(&mut self, tokens: Vec<Tokens<'static>>) {
+        let bytes = self.normalized.iter().map(Normalized::buffer_bytes).sum::<usize>()
+            + tokens.iter().map(Tokens::buffer_bytes).sum::<usize>();
+        if bytes > SCRATCH_BYTES {
             *self = Scratch::default();
         } else {
             self.tokens = tokens;

@@ -1,7 +1,7 @@
 //! Many documents at once: a batch and a stream give, in input order, exactly what each
 //! document gives alone, and a stream reads its input a bounded window at a time.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use intisari::{Date, Document, Extractor};
 
@@ -43,25 +43,30 @@ fn stream_equals_batch() {
 
 #[test]
 fn stream_reads_an_endless_input_a_bounded_window_at_a_time() {
-    let extractor = Extractor::new();
-    let template = samples().swap_remove(0);
-    let pulled = Cell::new(0usize);
-    let endless = std::iter::repeat_with(|| {
-        pulled.set(pulled.get() + 1);
-        Document::new(pulled.get().to_string(), template.text.clone())
+    // Two threads read ahead at most 512 documents or 1 MB each, whatever the machine.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    pool.install(|| {
+        let extractor = Extractor::new();
+        let template = samples().swap_remove(0);
+        let pulled = AtomicUsize::new(0);
+        let endless = std::iter::repeat_with(|| {
+            let count = pulled.fetch_add(1, Ordering::Relaxed) + 1;
+            Document::new(count.to_string(), template.text.clone())
+        });
+        let mut stream = extractor.extract_stream(endless);
+        let first = stream.next().expect("an endless input yields");
+        assert_eq!(first.id, "1");
+        let window = pulled.load(Ordering::Relaxed);
+        let bound = ((2 << 20) / template.text.len() + 1).min(1024);
+        assert!((2..=bound).contains(&window), "read {window} documents ahead for the first result");
+        // Draining the window reads nothing more; the next result reads one more window.
+        for expected in 2..=window {
+            assert_eq!(stream.next().unwrap().id, expected.to_string());
+        }
+        assert_eq!(pulled.load(Ordering::Relaxed), window);
+        assert_eq!(stream.next().unwrap().id, (window + 1).to_string());
+        assert_eq!(pulled.load(Ordering::Relaxed), 2 * window);
     });
-    let mut stream = extractor.extract_stream(endless);
-    let first = stream.next().expect("an endless input yields");
-    assert_eq!(first.id, "1");
-    let window = pulled.get();
-    assert!((1..=1024).contains(&window), "read {window} documents ahead for the first result");
-    // Draining the window reads nothing more; the next result reads one more window.
-    for expected in 2..=window {
-        assert_eq!(stream.next().unwrap().id, expected.to_string());
-    }
-    assert_eq!(pulled.get(), window);
-    assert_eq!(stream.next().unwrap().id, (window + 1).to_string());
-    assert_eq!(pulled.get(), 2 * window);
 }
 
 #[test]
