@@ -8,10 +8,10 @@ pub use value::Modifier;
 
 use compact_str::CompactString;
 use jiff::civil::{Date, Time};
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
+use crate::text::LatinPattern;
 
 /// What a temporal expression denotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -160,7 +160,7 @@ const MOST_PUBLISHED_PIECES: usize = 11;
 
 #[derive(Clone, Debug)]
 pub(crate) struct PublishedLine {
-    pattern: Regex,
+    pattern: LatinPattern,
 }
 
 impl PublishedLine {
@@ -168,18 +168,24 @@ impl PublishedLine {
         let weekday = WEEKDAYS.iter().map(|(day, _)| *day).collect::<Vec<_>>().join("|");
         let months = month_alternation();
         let pattern = format!(
-            r"(?ix)^\s*
-            (?:[\p{{Latin}}\d.]+\s*-\s*)?                  # Kompas.com -
-            (?:(?:{weekday})\s*,?\s*)?
+            r"(?ix)^[%S]*
+            (?:[%L%D.]+[%S]*-[%S]*)?                  # Kompas.com -
+            (?:(?:{weekday})[%S]*,?[%S]*)?
             (?:
-                (?P<day>\d{{1,2}})\s+(?P<month_name>(?:{months})\.?)\s+(?P<year>\d{{4}})
-              | (?P<nday>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<nyear>\d{{4}})
+                (?P<day>[%D]{{1,2}})[%S]+(?P<month_name>(?:{months})\.?)[%S]+(?P<year>[%D]{{4}})
+              | (?P<nday>[%D]{{1,2}})/(?P<nmonth>[%D]{{1,2}})/(?P<nyear>[%D]{{4}})
             )
-            (?:\s*[,|]?\s*(?:pukul\s+)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})
-               (?:\s*(?P<zone>WIB|WITA|WIT))?)?
-            \s*$"
+            (?:[%S]*[,|]?[%S]*(?:pukul[%S]+)?(?P<hour>[%D]{{1,2}})[:.](?P<minute>[%D]{{2}})
+               (?:[%S]*(?P<zone>WIB|WITA|WIT))?)?
+            [%S]*$"
         );
-        PublishedLine { pattern: Regex::new(&pattern).expect("the published-line pattern is valid") }
+        PublishedLine { pattern: LatinPattern::new(&pattern).expect("the published-line pattern is valid") }
+    }
+
+    /// The compiled pattern, for tests that compare its compilations.
+    #[cfg(test)]
+    pub(crate) fn pattern(&self) -> &LatinPattern {
+        &self.pattern
     }
 
     /// Parses `line` if the whole line is a publication date; impossible dates are not.
@@ -191,7 +197,7 @@ impl PublishedLine {
         if !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().nth(MOST_PUBLISHED_PIECES).is_some() {
             return None;
         }
-        let caps = self.pattern.captures(line)?;
+        let caps = self.pattern.for_line(line).captures(line)?;
         let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
         let (year, month, day) = match caps.name("month_name") {
             Some(month) => (number("year")?, month_number(month.as_str())?, number("day")?),

@@ -5,11 +5,13 @@
 //! These are public so that callers building their own recognisers on top of intisari
 //! see the text exactly as the built-in ones do.
 
+mod latin;
 mod normalize;
 mod segment;
 mod shapes;
 mod tokens;
 
+pub(crate) use latin::LatinPattern;
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
 pub(crate) use segment::{last_word, one_char, trim};
