@@ -21,9 +21,14 @@ use crate::{Document, Extraction, Extractor};
 /// articles 3-5% faster on one thread, groups of 256 KB 10-15% (15-25% on two).
 const GROUP_BYTES: usize = 256 << 10;
 
+/// The most documents in one group, whatever their length: empty or tiny documents still
+/// spread over the threads, and a thread keeps buffers for at most this many.
+const GROUP_DOCUMENTS: usize = 256;
+
 /// How much a stream reads ahead per thread: enough for four full groups, so every thread
-/// is busy while one long document finishes, and at most this many documents or bytes
-/// (but one document at least), so memory stays bounded.
+/// is busy while one long document finishes. It stops at this many documents, or once
+/// the documents read reach this many bytes and number one per thread at least (so the
+/// window ends up to one document past the bytes), which bounds its memory.
 const DOCUMENTS_PER_THREAD: usize = 512;
 const BYTES_PER_THREAD: usize = 4 * GROUP_BYTES;
 
@@ -61,8 +66,9 @@ impl Extractor {
     }
 
     /// Extracts documents as they come from `documents`, yielding the extractions in input
-    /// order. It reads ahead a bounded window of documents (a few per thread) and extracts
-    /// each window as a batch, so an unbounded input runs in bounded memory.
+    /// order. It reads ahead a bounded window of documents (up to 512 documents or about
+    /// 1 MB per thread) and extracts each window as a batch, so an unbounded input runs in
+    /// bounded memory.
     ///
     /// # Examples
     ///
@@ -123,15 +129,19 @@ fn threads() -> usize {
 }
 
 /// Consecutive ranges of `documents` to extract as groups: of at most [`GROUP_BYTES`] of
-/// text (a longer document alone), and small enough to make four groups or more for each
-/// of `threads`, which balances their work.
+/// text (a longer document alone) and [`GROUP_DOCUMENTS`] documents, and, over several
+/// threads, small enough to make four groups or more for each, which balances their work.
 fn groups(documents: &[Document], threads: usize) -> Vec<Range<usize>> {
-    let total: usize = documents.iter().map(|d| d.text.len()).sum();
-    let limit = (total / (4 * threads)).clamp(1, GROUP_BYTES);
+    let limit = if threads == 1 {
+        GROUP_BYTES
+    } else {
+        let total: usize = documents.iter().map(|d| d.text.len()).sum();
+        (total / (4 * threads)).clamp(1, GROUP_BYTES)
+    };
     let mut groups = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (at, document) in documents.iter().enumerate() {
-        if at > start && bytes + document.text.len() > limit {
+        if at > start && (bytes + document.text.len() > limit || at - start == GROUP_DOCUMENTS) {
             groups.push(start..at);
             (start, bytes) = (at, 0);
         }
@@ -161,8 +171,14 @@ mod tests {
         let short = documents(&[half; 32]);
         assert_eq!(groups(&short, 8), (0..32).map(|at| at..at + 1).collect::<Vec<_>>());
         assert_eq!(groups(&short, 1).len(), 16);
+        // One thread needs no balance: a small batch is one group.
+        assert_eq!(groups(&documents(&[10, 10, 10]), 1), std::iter::once(0..3).collect::<Vec<_>>());
         assert!(groups(&[], 2).is_empty());
         let empty = documents(&[0, 0]);
         assert_eq!(groups(&empty, 2), std::iter::once(0..2).collect::<Vec<_>>());
+        // Empty documents, however many, make groups of at most GROUP_DOCUMENTS.
+        let many = documents(&[0; 600]);
+        let sizes: Vec<usize> = groups(&many, 2).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [GROUP_DOCUMENTS, GROUP_DOCUMENTS, 600 - 2 * GROUP_DOCUMENTS]);
     }
 }

@@ -271,16 +271,33 @@ struct Scratch {
 const SCRATCH_BYTES: usize = 8 << 20;
 
 impl Scratch {
-    /// Takes back the token buffers, or drops every buffer after a very long document.
-    fn release(&mut self, tokens: Vec<Tokens<'static>>) {
-        let bytes = self.normalized.iter().map(Normalized::buffer_bytes).sum::<usize>()
-            + tokens.iter().map(Tokens::buffer_bytes).sum::<usize>();
-        if bytes > SCRATCH_BYTES {
-            *self = Scratch::default();
-        } else {
-            self.tokens = tokens;
-        }
+    /// Takes back the token buffers, keeping the smallest buffers of both kinds that fit
+    /// [`SCRATCH_BYTES`] together: a buffer holds the capacity of the longest document it
+    /// served, so the long documents of a mixed batch give up their own buffers rather
+    /// than pushing every buffer out.
+    fn release(&mut self, mut tokens: Vec<Tokens<'static>>) {
+        let mut budget = SCRATCH_BYTES;
+        self.normalized.sort_by_key(Normalized::buffer_bytes);
+        keep_within(&mut self.normalized, &mut budget, Normalized::buffer_bytes);
+        tokens.sort_by_key(Tokens::buffer_bytes);
+        keep_within(&mut tokens, &mut budget, Tokens::buffer_bytes);
+        self.tokens = tokens;
     }
+}
+
+/// Keeps the first `buffers` (sorted smallest first) whose bytes fit in `budget`, and
+/// takes their bytes from it.
+fn keep_within<T>(buffers: &mut Vec<T>, budget: &mut usize, bytes: impl Fn(&T) -> usize) {
+    let kept = buffers
+        .iter()
+        .map(&bytes)
+        .take_while(|&size| {
+            let fits = size <= *budget;
+            *budget -= if fits { size } else { 0 };
+            fits
+        })
+        .count();
+    buffers.truncate(kept);
 }
 
 impl Default for Extractor {

@@ -6,7 +6,7 @@ mod recognize;
 pub(crate) use lexicon::{Lexicon, WordClass};
 pub(crate) use recognize::Recognizer;
 
-use compact_str::CompactString;
+use compact_str::{CompactString, format_compact};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
@@ -192,7 +192,7 @@ impl People {
         if !taken(&base) {
             return base;
         }
-        (2..).map(|n| compact_str::format_compact!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
+        (2..).map(|n| format_compact!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
 }
 
@@ -255,9 +255,10 @@ fn person_entity(text: &str, span: Span, person: &Person) -> Entity {
 
 /// The document-local id of a `kind` of thing named `name`: `local/`, the kind, and a
 /// lower-case ASCII key of the name, accents dropped and other characters turned into
-/// single hyphens (`local/person/ni-made-sri-ayu`). Written into a `String`, whose buffer
-/// the `CompactString` takes over, rather than with `format!` (some 1,000 instructions an
-/// id) or onto a `CompactString` (some 60 a character).
+/// single hyphens (`local/person/ni-made-sri-ayu`). Written into a `String` rather than
+/// with `format!` (some 1,000 instructions an id) or onto a `CompactString` (some 60 a
+/// character); the `CompactString` takes over the buffer of an id over 24 bytes, most
+/// of them, and copies a shorter one inline.
 pub(crate) fn local_id(kind: &str, name: &str) -> CompactString {
     use unicode_normalization::UnicodeNormalization;
     let mut id = String::with_capacity("local/".len() + kind.len() + 1 + name.len());
