@@ -134,21 +134,21 @@ impl Extractor {
         let capabilities = inner.capabilities;
         let mut documents: Vec<InProgress> =
             group.iter().map(|&(text, given)| InProgress::new(text, inner.structure.layout(text), given)).collect();
-        if scratch.normalized.len() < group.len() {
-            scratch.normalized.resize_with(group.len(), Normalized::default);
-        }
+        let lengths: Vec<usize> = group.iter().map(|(text, _)| text.len()).collect();
+        scratch.normalized = hand_out(std::mem::take(&mut scratch.normalized), &lengths);
         for (normalized, document) in scratch.normalized.iter_mut().zip(&documents) {
             normalized.reset(document.text);
         }
-        let normalized = &scratch.normalized[..group.len()];
+        let normalized = &scratch.normalized[..];
         // One tokenisation of the analysed paragraphs serves every recogniser.
-        let mut token_buffers = std::mem::take(&mut scratch.tokens);
+        let token_buffers = hand_out(std::mem::take(&mut scratch.tokens), &lengths);
         let tokens: Vec<Tokens> = documents
             .iter()
             .zip(normalized)
-            .map(|(document, normalized)| {
+            .zip(token_buffers)
+            .map(|((document, normalized), buffer)| {
                 let zones = document.layout.zones.iter().map(|zone| (zone.span, zone.casing));
-                Tokens::new(document.text, normalized, zones, token_buffers.pop().unwrap_or_default())
+                Tokens::new(document.text, normalized, zones, buffer)
             })
             .collect();
         if capabilities.entities {
@@ -187,8 +187,7 @@ impl Extractor {
                 document.quotes = quote::find(document.text, normalized, tokens, &document.entities, &inner.names);
             }
         }
-        token_buffers.extend(tokens.into_iter().map(Tokens::recycle));
-        scratch.release(token_buffers);
+        scratch.release(tokens.into_iter().map(Tokens::recycle).collect());
         documents.into_iter().map(InProgress::finish).collect()
     }
 }
@@ -265,10 +264,11 @@ struct Scratch {
 }
 
 /// The most bytes of buffers a thread keeps between groups: a batch's group of 256 KB of
-/// text (tokens are reserved at eight bytes per byte of text, normalised text at one)
-/// with room for the buffers' slack, or one article of about 900 KB; one very long
-/// document does not hold its memory for the rest of a batch.
-const SCRATCH_BYTES: usize = 8 << 20;
+/// text needs about 2.3 MB (tokens are reserved at eight bytes per byte of text,
+/// normalised text at one), one article of about 450 KB all of it. Kept per thread, so
+/// a machine of many cores holds this many times over; one very long document does not
+/// hold its memory for the rest of a batch.
+const SCRATCH_BYTES: usize = 4 << 20;
 
 impl Scratch {
     /// Takes back the token buffers, keeping the smallest buffers of both kinds that fit
@@ -283,6 +283,20 @@ impl Scratch {
         keep_within(&mut tokens, &mut budget, Tokens::buffer_bytes);
         self.tokens = tokens;
     }
+}
+
+/// The reused `buffers` (smallest first) handed to documents of `lengths` bytes, in
+/// document order, with new ones for documents beyond them: the largest to the longest
+/// documents, so that each buffer settles at the size of the documents of its rank
+/// instead of every buffer growing to the longest document it ever served.
+fn hand_out<T: Default>(buffers: Vec<T>, lengths: &[usize]) -> Vec<T> {
+    let mut by_length: Vec<usize> = (0..lengths.len()).collect();
+    by_length.sort_by_key(|&at| lengths[at]);
+    let mut handed: Vec<T> = lengths.iter().map(|_| T::default()).collect();
+    for (&at, buffer) in by_length.iter().rev().zip(buffers.into_iter().rev()) {
+        handed[at] = buffer;
+    }
+    handed
 }
 
 /// Keeps the first `buffers` (sorted smallest first) whose bytes fit in `budget`, and
@@ -491,5 +505,28 @@ impl Extraction {
             spans.extend(quote.speaker.iter().map(|s| (s.span, s.text.as_str())));
         }
         spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_buffers_go_to_the_longest_documents() {
+        // Buffers smallest first; three documents, the one of 1 byte gets a new buffer.
+        assert_eq!(hand_out(vec![10, 20], &[5, 1, 9]), [10, 0, 20]);
+        assert_eq!(hand_out(vec![10, 20, 30], &[7]), [30]);
+        assert_eq!(hand_out(Vec::<usize>::new(), &[3, 3]), [0, 0]);
+    }
+
+    #[test]
+    fn the_scratch_keeps_its_smallest_buffers_within_the_budget() {
+        let mut sizes = vec![1, 2, 3, SCRATCH_BYTES, 4];
+        sizes.sort();
+        let mut budget = SCRATCH_BYTES;
+        keep_within(&mut sizes, &mut budget, |&size| size);
+        assert_eq!(sizes, [1, 2, 3, 4]);
+        assert_eq!(budget, SCRATCH_BYTES - 10);
     }
 }
