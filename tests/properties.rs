@@ -376,3 +376,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    // Each case extracts up to forty documents twice: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(cases(512) / 32))]
+
+    #[test]
+    fn a_batch_of_mixed_documents_gives_each_its_own_extraction(
+        picks in prop::collection::vec((0usize..14, prop::collection::vec(mutation(), 0..3)), 0..40),
+    ) {
+        // Articles, mutated ones, empty documents and one long document (all samples
+        // joined), in any order: groups must neither mix documents nor reorder them.
+        let samples = samples();
+        let long = samples.join("\n\n");
+        let documents: Vec<Document> = picks
+            .iter()
+            .enumerate()
+            .map(|(at, (pick, mutations))| {
+                let text = match pick {
+                    12 => String::new(),
+                    13 => long.clone(),
+                    _ => mutate(samples[*pick].clone(), mutations),
+                };
+                Document::new(at.to_string(), text)
+            })
+            .collect();
+        let extractor = Extractor::new();
+        let alone: Vec<_> = documents.iter().map(|d| extractor.extract_document(d)).collect();
+        prop_assert_eq!(extractor.extract_batch(&documents), alone);
+    }
+}
