@@ -91,6 +91,36 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+/// `partition_point` for searches whose answers mostly ascend, as a pass through a
+/// document makes them: it gallops on from the last answer (1, 2, 4… items, then a
+/// binary search within the last leap), and searches the whole slice only when a search
+/// goes back. Over a long document's entities a search from the start misses the cache at
+/// nearly every probe; a gallop reads near where the last one ended.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ascending {
+    at: usize,
+}
+
+impl Ascending {
+    /// The index of the first item of `items` (partitioned by `before`, as for
+    /// `partition_point`) for which `before` is false.
+    pub fn partition_point<T>(&mut self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
+        let mut low = self.at.min(items.len());
+        if low > 0 && !before(&items[low - 1]) {
+            self.at = items.partition_point(before);
+            return self.at;
+        }
+        let (mut high, mut leap) = (low, 1);
+        while high < items.len() && before(&items[high]) {
+            low = high + 1;
+            high = (high + leap).min(items.len());
+            leap *= 2;
+        }
+        self.at = low + items[low..high].partition_point(before);
+        self.at
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +139,21 @@ mod tests {
         let text = "“a”";
         assert_eq!(Span::new(1, 3).to_char_span(text), None);
         assert_eq!(Span::from_char_span(text, Span::new(0, 4)), None);
+    }
+
+    #[test]
+    fn ascending_searches_answer_as_partition_point_does() {
+        let items: Vec<usize> = (0..300).map(|i| i / 3 * 2).collect();
+        // Ascending, repeated, jumping and going back, past both ends.
+        let queries = [0, 1, 1, 2, 7, 8, 9, 150, 151, 400, 3, 0, 500, 199, 198, 200, 1_000];
+        let mut ascending = Ascending::default();
+        for query in queries {
+            let expected = items.partition_point(|&item| item < query);
+            assert_eq!(ascending.partition_point(&items, |&item| item < query), expected, "{query}");
+        }
+        let mut on_empty = Ascending::default();
+        assert_eq!(on_empty.partition_point(&[] as &[usize], |_| true), 0);
+        // A shorter slice than the last answer.
+        assert_eq!(ascending.partition_point(&items[..10], |&item| item < 5), 9);
     }
 }

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, local_id};
+use crate::span::Ascending;
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, WordSet, one_char, tokenize};
 use crate::{Error, Span};
 
@@ -171,8 +172,9 @@ impl Rules {
         let mut again = Vec::new();
         let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
         let firsts: WordSet<&str> = short.keys().filter_map(|k| Some((k.split(' ').next()?, ()))).collect();
+        let mut searches = MentionSearches::default();
         for paragraph in &paragraphs {
-            paragraph.mentions(&short, &firsts, longest, entities, &mut again);
+            paragraph.mentions(&short, &firsts, longest, entities, &mut searches, &mut again);
         }
         merge(entities, again);
     }
@@ -390,8 +392,10 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
         return;
     }
     let mut kept: Vec<Entity> = Vec::with_capacity(found.len());
+    // The found entities come in text order.
+    let mut in_entities = Ascending::default();
     for entity in found {
-        let at = entities.partition_point(|e| e.span.end <= entity.span.start);
+        let at = in_entities.partition_point(entities, |e| e.span.end <= entity.span.start);
         let overlapping = entities[at..].iter().take_while(|e| e.span.start < entity.span.end);
         let clear_of_kept = kept.last().is_none_or(|k| k.span.end <= entity.span.start);
         if clear_of_kept && overlapping.clone().all(|e| entity.span.contains(e.span)) {
@@ -404,6 +408,15 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
     });
     entities.extend(kept);
     entities.sort_by_key(|e| (e.span, e.kind));
+}
+
+/// The searches of the entities that [`Paragraph::mentions`] makes, in text order
+/// through the document: the entity that ends after a mention starts, and the first that
+/// starts where it does.
+#[derive(Default)]
+struct MentionSearches {
+    ending_after: Ascending,
+    starting_from: Ascending,
 }
 
 /// A region's name with its level: `Kabupaten Sukabumi`, `Kota Bandung`, `Provinsi Bali`.
@@ -677,6 +690,7 @@ impl<'a, 't> Paragraph<'a, 't> {
         firsts: &WordSet<&str>,
         longest: usize,
         entities: &[Entity],
+        searches: &mut MentionSearches,
         again: &mut Vec<Entity>,
     ) {
         // One buffer for the words looked up.
@@ -708,18 +722,19 @@ impl<'a, 't> Paragraph<'a, 't> {
                 continue;
             };
             let mut end = at + len;
-            if let Some(region) = self.entity_at(end, entities).filter(|e| e.kind == EntityKind::Region)
-                && entities[index].kind == EntityKind::Institution
+            if entities[index].kind == EntityKind::Institution
+                && let Some(region) = self.entity_at(end, entities).filter(|e| e.kind == EntityKind::Region)
                 && let Some(next) = self.token_ending(end, region.span.end)
             {
                 end = next;
             }
             let span = Span::new(self.original(at).start, self.original(end - 1).end);
             let covered = {
-                let i = entities.partition_point(|e| e.span.end <= span.start);
+                let i = searches.ending_after.partition_point(entities, |e| e.span.end <= span.start);
                 entities.get(i).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span))
             };
-            let own = starting_at(entities, span.start).any(|e| e.span == span);
+            let first = searches.starting_from.partition_point(entities, |e| e.span.start < span.start);
+            let own = entities[first..].iter().take_while(|e| e.span.start == span.start).any(|e| e.span == span);
             if !covered && !own {
                 let named = &entities[index];
                 again.push(Entity { span, text: self.text[span.range()].into(), ..named.clone() });
