@@ -9,7 +9,6 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use jiff::civil::Date;
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
@@ -55,14 +54,6 @@ impl Extractor {
         return groups.into_par_iter().flat_map_iter(group).collect();
         #[cfg(not(feature = "parallel"))]
         return groups.into_iter().flat_map(group).collect();
-    }
-
-    /// Extracts `documents` as one group (see [`GROUP_BYTES`]).
-    fn extract_group(&self, documents: &[Document]) -> Vec<Extraction> {
-        let group: Vec<(&str, Option<Date>)> =
-            documents.iter().map(|d| (d.text.as_str(), d.date.or(self.reference_date()))).collect();
-        let extractions = self.run_group(&group);
-        extractions.into_iter().zip(documents).map(|(found, d)| Extraction { id: d.id.clone(), ..found }).collect()
     }
 
     /// Extracts documents as they come from `documents`, yielding the extractions in input

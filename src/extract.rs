@@ -93,29 +93,29 @@ impl Extractor {
     /// Extracts everything from `text`, an article without an id. Relative dates resolve
     /// against the builder's reference date, else the publication line of the article.
     pub fn extract(&self, text: &str) -> Extraction {
-        self.run(String::new(), text, self.inner.reference_date)
+        let mut extractions = self.run_group(&[(text, self.inner.reference_date)]);
+        extractions.pop().expect("one extraction per document")
     }
 
     /// Extracts everything from `document`. Its date, when given, is the reference date;
     /// otherwise the builder's, otherwise the article's publication line.
     pub fn extract_document(&self, document: &Document) -> Extraction {
-        self.run(document.id.clone(), &document.text, document.date.or(self.inner.reference_date))
+        let mut extractions = self.extract_group(std::slice::from_ref(document));
+        extractions.pop().expect("one extraction per document")
     }
 
-    /// The builder's reference date.
-    pub(crate) fn reference_date(&self) -> Option<Date> {
-        self.inner.reference_date
-    }
-
-    fn run(&self, id: String, text: &str, reference_date: Option<Date>) -> Extraction {
-        let mut extractions = self.run_group(&[(text, reference_date)]);
-        let extraction = extractions.pop().expect("one extraction per document");
-        Extraction { id, ..extraction }
+    /// Extracts `documents` as one group (see [`Extractor::run_group`]), each with its id
+    /// and reference date.
+    pub(crate) fn extract_group(&self, documents: &[Document]) -> Vec<Extraction> {
+        let group: Vec<(&str, Option<Date>)> =
+            documents.iter().map(|d| (d.text.as_str(), d.date.or(self.inner.reference_date))).collect();
+        let extractions = self.run_group(&group);
+        extractions.into_iter().zip(documents).map(|(found, d)| Extraction { id: d.id.clone(), ..found }).collect()
     }
 
     /// Extracts every document of `group` (its text and reference date), stage by stage
     /// over all of them; the ids are left empty.
-    pub(crate) fn run_group(&self, group: &[(&str, Option<Date>)]) -> Vec<Extraction> {
+    fn run_group(&self, group: &[(&str, Option<Date>)]) -> Vec<Extraction> {
         let with = |scratch: &mut Scratch| self.run_group_with(scratch, group);
         // The thread's buffers are taken only in a re-entrant call (none today), and gone
         // in a destructor run after the thread's own: fresh buffers serve those.

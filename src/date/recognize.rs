@@ -84,10 +84,10 @@ impl Value {
                 from.write_iso(scratch);
                 scratch.push_str("/..");
             }
-            Value::Duration(unit, amount) => scratch.push_str(&unit.duration(amount)),
+            Value::Duration(unit, amount) => unit.write_duration(amount, scratch),
             Value::Recurrence(unit, amount) => {
                 scratch.push_str("R/");
-                scratch.push_str(&unit.duration(amount));
+                unit.write_duration(amount, scratch);
             }
             Value::EveryWeekday(day) => write!(scratch, "XXXX-WXX-{day}").expect("a String takes any text"),
             Value::Unresolved => return None,

@@ -307,8 +307,8 @@ impl Unit {
         }
     }
 
-    /// The ISO 8601 duration of `amount` of this unit: `P5D`, `PT1.5H`, `P20Y`.
-    pub fn duration(self, amount: f64) -> String {
+    /// Appends the ISO 8601 duration of `amount` of this unit: `P5D`, `PT1.5H`, `P20Y`.
+    pub fn write_duration(self, amount: f64, out: &mut String) {
         let (time, amount, designator) = match self {
             Unit::Second => (true, amount, 'S'),
             Unit::Minute => (true, amount, 'M'),
@@ -319,7 +319,7 @@ impl Unit {
             Unit::Year => (false, amount, 'Y'),
             Unit::Decade => (false, amount * 10.0, 'Y'),
         };
-        format!("P{}{amount}{designator}", if time { "T" } else { "" })
+        write!(out, "P{}{amount}{designator}", if time { "T" } else { "" }).expect("a String takes any text");
     }
 }
 
@@ -369,10 +369,15 @@ mod tests {
 
     #[test]
     fn durations_and_clock_hours() {
-        assert_eq!(Unit::Day.duration(5.0), "P5D");
-        assert_eq!(Unit::Hour.duration(1.5), "PT1.5H");
-        assert_eq!(Unit::Minute.duration(72.0), "PT72M");
-        assert_eq!(Unit::Decade.duration(2.0), "P20Y");
+        let duration = |unit: Unit, amount| {
+            let mut out = String::new();
+            unit.write_duration(amount, &mut out);
+            out
+        };
+        assert_eq!(duration(Unit::Day, 5.0), "P5D");
+        assert_eq!(duration(Unit::Hour, 1.5), "PT1.5H");
+        assert_eq!(duration(Unit::Minute, 72.0), "PT72M");
+        assert_eq!(duration(Unit::Decade, 2.0), "P20Y");
         assert_eq!(DayPart::Night.clock_hour(7), 19);
         assert_eq!(DayPart::Night.clock_hour(2), 2);
         assert_eq!(DayPart::Midday.clock_hour(1), 13);

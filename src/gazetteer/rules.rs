@@ -330,8 +330,13 @@ struct Definition {
 
 /// The entities (sorted) that start at byte `start`.
 fn starting_at(entities: &[Entity], start: usize) -> impl Iterator<Item = &Entity> {
-    let at = entities.partition_point(|e| e.span.start < start);
-    entities[at..].iter().take_while(move |e| e.span.start == start)
+    from_starting_at(entities, entities.partition_point(|e| e.span.start < start), start)
+}
+
+/// [`starting_at`] with the search done: `first` is the first entity that does not start
+/// before `start`.
+fn from_starting_at(entities: &[Entity], first: usize, start: usize) -> impl Iterator<Item = &Entity> {
+    entities[first..].iter().take_while(move |e| e.span.start == start)
 }
 
 /// Records that `key` names entity `index`; a key naming two different entries (ids)
@@ -734,7 +739,7 @@ impl<'a, 't> Paragraph<'a, 't> {
                 entities.get(i).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span))
             };
             let first = searches.starting_from.partition_point(entities, |e| e.span.start < span.start);
-            let own = entities[first..].iter().take_while(|e| e.span.start == span.start).any(|e| e.span == span);
+            let own = from_starting_at(entities, first, span.start).any(|e| e.span == span);
             if !covered && !own {
                 let named = &entities[index];
                 again.push(Entity { span, text: self.text[span.range()].into(), ..named.clone() });
