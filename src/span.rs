@@ -91,31 +91,47 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-/// `partition_point` for searches whose answers mostly ascend, as a pass through a
-/// document makes them: it gallops on from the last answer (1, 2, 4… items, then a
-/// binary search within the last leap), and searches the whole slice only when a search
-/// goes back. Over a long document's entities a search from the start misses the cache at
-/// nearly every probe; a gallop reads near where the last one ended.
+/// `partition_point` for searches whose answers lie near the last one, as a pass through a
+/// document makes them (forwards, or back within a window of tokens): it gallops from the
+/// last answer, forwards or back (1, 2, 4… items), then searches within the last leap.
+/// Over a long document's entities a search of the whole slice misses the cache at nearly
+/// every probe; a gallop reads near where the last one ended, and costs a few probes more
+/// than a binary search when the answer is far.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Ascending {
+pub(crate) struct Nearby {
     at: usize,
 }
 
-impl Ascending {
+impl Nearby {
     /// The index of the first item of `items` (partitioned by `before`, as for
     /// `partition_point`) for which `before` is false.
     pub fn partition_point<T>(&mut self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
-        let mut low = self.at.min(items.len());
-        if low > 0 && !before(&items[low - 1]) {
-            self.at = items.partition_point(before);
-            return self.at;
-        }
-        let (mut high, mut leap) = (low, 1);
-        while high < items.len() && before(&items[high]) {
-            low = high + 1;
-            high = (high + leap).min(items.len());
-            leap *= 2;
-        }
+        let at = self.at.min(items.len());
+        // The answer is within `low..=high`.
+        let (low, high) = if at > 0 && !before(&items[at - 1]) {
+            // Back: `items[high]` is not before.
+            let (mut high, mut leap) = (at - 1, 1);
+            loop {
+                if high == 0 {
+                    break (0, 0);
+                }
+                let probe = high.saturating_sub(leap);
+                if before(&items[probe]) {
+                    break (probe + 1, high);
+                }
+                high = probe;
+                leap *= 2;
+            }
+        } else {
+            // On: `items[low - 1]`, if any, is before.
+            let (mut low, mut high, mut leap) = (at, at, 1);
+            while high < items.len() && before(&items[high]) {
+                low = high + 1;
+                high = (high + leap).min(items.len());
+                leap *= 2;
+            }
+            (low, high)
+        };
         self.at = low + items[low..high].partition_point(before);
         self.at
     }
@@ -142,18 +158,25 @@ mod tests {
     }
 
     #[test]
-    fn ascending_searches_answer_as_partition_point_does() {
+    fn nearby_searches_answer_as_partition_point_does() {
         let items: Vec<usize> = (0..300).map(|i| i / 3 * 2).collect();
-        // Ascending, repeated, jumping and going back, past both ends.
-        let queries = [0, 1, 1, 2, 7, 8, 9, 150, 151, 400, 3, 0, 500, 199, 198, 200, 1_000];
-        let mut ascending = Ascending::default();
+        // Ascending, repeated, jumping and going back a little and a lot, past both ends.
+        let queries = [0, 1, 1, 2, 7, 8, 9, 150, 151, 400, 3, 0, 500, 199, 198, 200, 196, 131, 1_000, 0, 1, 397];
+        let mut nearby = Nearby::default();
         for query in queries {
             let expected = items.partition_point(|&item| item < query);
-            assert_eq!(ascending.partition_point(&items, |&item| item < query), expected, "{query}");
+            assert_eq!(nearby.partition_point(&items, |&item| item < query), expected, "{query}");
         }
-        let mut on_empty = Ascending::default();
+        // Every query after every other.
+        for (first, second) in (0..202).flat_map(|first| (0..202).map(move |second| (first, second))) {
+            let mut nearby = Nearby::default();
+            nearby.partition_point(&items, |&item| item < first);
+            let expected = items.partition_point(|&item| item < second);
+            assert_eq!(nearby.partition_point(&items, |&item| item < second), expected, "{first} {second}");
+        }
+        let mut on_empty = Nearby::default();
         assert_eq!(on_empty.partition_point(&[] as &[usize], |_| true), 0);
         // A shorter slice than the last answer.
-        assert_eq!(ascending.partition_point(&items[..10], |&item| item < 5), 9);
+        assert_eq!(nearby.partition_point(&items[..10], |&item| item < 5), 9);
     }
 }

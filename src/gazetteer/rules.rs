@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass, local_id};
-use crate::span::Ascending;
+use crate::span::Nearby;
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, WordSet, one_char, tokenize};
 use crate::{Error, Span};
 
@@ -398,7 +398,7 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
     }
     let mut kept: Vec<Entity> = Vec::with_capacity(found.len());
     // The found entities come in text order.
-    let mut in_entities = Ascending::default();
+    let mut in_entities = Nearby::default();
     for entity in found {
         let at = in_entities.partition_point(entities, |e| e.span.end <= entity.span.start);
         let overlapping = entities[at..].iter().take_while(|e| e.span.start < entity.span.end);
@@ -420,8 +420,8 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
 /// starts where it does.
 #[derive(Default)]
 struct MentionSearches {
-    ending_after: Ascending,
-    starting_from: Ascending,
+    ending_after: Nearby,
+    starting_from: Nearby,
 }
 
 /// A region's name with its level: `Kabupaten Sukabumi`, `Kota Bandung`, `Provinsi Bali`.

@@ -6,7 +6,7 @@
 
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -14,6 +14,7 @@ use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
 use crate::entity::{Entity, EntityKind};
 use crate::person::{Lexicon, WordClass};
+use crate::span::Nearby;
 use crate::text::{Kind, Normalized, Token, Tokens, WordMap, sentences};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
@@ -353,6 +354,7 @@ pub(crate) fn find(
         paragraphs,
         name_words: OnceCell::new(),
         of_kind: OnceCell::new(),
+        entity_search: Cell::default(),
     };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
@@ -492,6 +494,9 @@ struct Document<'a, 't> {
     /// The indices of the person entities and of the institution entities, made when a
     /// pronoun is first resolved.
     of_kind: OnceCell<(Vec<usize>, Vec<usize>)>,
+    /// The search of [`Document::entity`], which asks about tokens near the last it asked
+    /// about: the quotes are read in text order, their speakers within a window of them.
+    entity_search: Cell<Nearby>,
 }
 
 impl Document<'_, '_> {
@@ -992,7 +997,9 @@ impl Document<'_, '_> {
 
     /// The entity of `kind` that covers the token at `span`.
     fn entity(&self, span: Span, kind: EntityKind) -> Option<usize> {
-        let at = self.entities.partition_point(|e| e.span.end <= span.start);
+        let mut search = self.entity_search.get();
+        let at = search.partition_point(self.entities, |e| e.span.end <= span.start);
+        self.entity_search.set(search);
         (at..self.entities.len())
             .take_while(|&i| self.entities[i].span.start <= span.start)
             .find(|&i| self.entities[i].kind == kind && self.entities[i].span.overlaps(span))
