@@ -7,6 +7,7 @@
 //! tokens and the gazetteer's entities, and never override a gazetteer entry that covers
 //! as much.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -115,11 +116,12 @@ impl Rules {
         self.drop_not_entities(tokens, entities);
         let mut found: Vec<Entity> = Vec::new();
         let mut paragraphs = Vec::new();
+        let gazetteer = Searched::new(entities);
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
             let paragraph = Paragraph::new(text, tokens);
             let mut at = 0;
             while at < tokens.len() {
-                match self.named(&paragraph, at, entities, lexicon) {
+                match self.named(&paragraph, at, &gazetteer, lexicon) {
                     Some((entity, next)) => {
                         found.push(entity);
                         at = next;
@@ -132,15 +134,16 @@ impl Rules {
         merge(entities, found);
         // Acronyms the text defines: `Dinas Pertanian dan Pangan (DPP)`. A long form no
         // entity covers becomes a document-local institution.
-        let definitions: Vec<Definition> = paragraphs.iter().flat_map(|p| p.definitions(entities, lexicon)).collect();
+        let searched = Searched::new(entities);
+        let definitions: Vec<Definition> = paragraphs.iter().flat_map(|p| p.definitions(&searched, lexicon)).collect();
         let mut defined: Vec<Entity> = definitions
             .iter()
-            .filter(|d| !starting_at(entities, d.long_form.start).any(|e| e.span == d.long_form))
+            .filter(|d| !searched.starting_at(d.long_form.start).any(|e| e.span == d.long_form))
             .map(|d| {
                 let written = &text[d.long_form.range()];
                 // A known acronym lends its entry (`LKPP (Lembaga Kebijakan …)`) when its
                 // letters are the long form's initials, in order.
-                let known = starting_at(entities, d.at.start).find(|e| e.span == d.at);
+                let known = searched.starting_at(d.at.start).find(|e| e.span == d.at);
                 match known.filter(|_| initials_spell(written, &d.acronym)) {
                     Some(known) => Entity { span: d.long_form, text: written.into(), ..known.clone() },
                     None => self.defined_entity(written, d.long_form),
@@ -172,9 +175,9 @@ impl Rules {
         let mut again = Vec::new();
         let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
         let firsts: WordSet<&str> = short.keys().filter_map(|k| Some((k.split(' ').next()?, ()))).collect();
-        let mut searches = MentionSearches::default();
+        let searched = Searched::new(entities);
         for paragraph in &paragraphs {
-            paragraph.mentions(&short, &firsts, longest, entities, &mut searches, &mut again);
+            paragraph.mentions(&short, &firsts, longest, &searched, &mut again);
         }
         merge(entities, again);
     }
@@ -236,7 +239,7 @@ impl Rules {
         &self,
         paragraph: &Paragraph,
         at: usize,
-        entities: &[Entity],
+        entities: &Searched,
         lexicon: &Lexicon,
     ) -> Option<(Entity, usize)> {
         let token = paragraph.tokens[at];
@@ -276,7 +279,7 @@ impl Rules {
             };
             let span = Span::new(paragraph.original(at).start, paragraph.original(name_end - 1).end);
             // A gazetteer entity from the same place that covers as much wins.
-            if starting_at(entities, span.start).any(|e| e.span.end >= span.end) {
+            if entities.starting_at(span.start).any(|e| e.span.end >= span.end) {
                 return None;
             }
             let written_name = &paragraph.text[paragraph.original(after).start..span.end];
@@ -328,15 +331,35 @@ struct Definition {
     long_form: Span,
 }
 
-/// The entities (sorted) that start at byte `start`.
-fn starting_at(entities: &[Entity], start: usize) -> impl Iterator<Item = &Entity> {
-    from_starting_at(entities, entities.partition_point(|e| e.span.start < start), start)
+/// A document's entities, sorted, with the searches the rules make of them. The rules
+/// read a document in order, so each search gallops from where the last one ended
+/// ([`Nearby`]) instead of searching every entity of a long document.
+struct Searched<'e> {
+    entities: &'e [Entity],
+    by_start: Cell<Nearby>,
+    by_end: Cell<Nearby>,
 }
 
-/// [`starting_at`] with the search done: `first` is the first entity that does not start
-/// before `start`.
-fn from_starting_at(entities: &[Entity], first: usize, start: usize) -> impl Iterator<Item = &Entity> {
-    entities[first..].iter().take_while(move |e| e.span.start == start)
+impl<'e> Searched<'e> {
+    fn new(entities: &'e [Entity]) -> Searched<'e> {
+        Searched { entities, by_start: Cell::default(), by_end: Cell::default() }
+    }
+
+    /// The entities that start at byte `start`.
+    fn starting_at(&self, start: usize) -> impl Iterator<Item = &'e Entity> + use<'e> {
+        let mut search = self.by_start.get();
+        let first = search.partition_point(self.entities, |e| e.span.start < start);
+        self.by_start.set(search);
+        self.entities[first..].iter().take_while(move |e| e.span.start == start)
+    }
+
+    /// The first entity that ends after byte `offset`.
+    fn ending_after(&self, offset: usize) -> Option<&'e Entity> {
+        let mut search = self.by_end.get();
+        let first = search.partition_point(self.entities, |e| e.span.end <= offset);
+        self.by_end.set(search);
+        self.entities.get(first)
+    }
 }
 
 /// Records that `key` names entity `index`; a key naming two different entries (ids)
@@ -415,15 +438,6 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
     entities.sort_by_key(|e| (e.span, e.kind));
 }
 
-/// The searches of the entities that [`Paragraph::mentions`] makes, in text order
-/// through the document: the entity that ends after a mention starts, and the first that
-/// starts where it does.
-#[derive(Default)]
-struct MentionSearches {
-    ending_after: Nearby,
-    starting_from: Nearby,
-}
-
 /// A region's name with its level: `Kabupaten Sukabumi`, `Kota Bandung`, `Provinsi Bali`.
 fn with_level(region: &Entity) -> String {
     let canonical = &region.canonical;
@@ -475,15 +489,14 @@ impl<'a, 't> Paragraph<'a, 't> {
     }
 
     /// The entity that starts at token `at`.
-    fn entity_at<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
-        starting_at(entities, self.tokens.get(at)?.original.start).next()
+    fn entity_at<'e>(&self, at: usize, entities: &Searched<'e>) -> Option<&'e Entity> {
+        entities.starting_at(self.tokens.get(at)?.original.start).next()
     }
 
     /// The entity that covers token `at`.
-    fn entity_over<'e>(&self, at: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
+    fn entity_over<'e>(&self, at: usize, entities: &Searched<'e>) -> Option<&'e Entity> {
         let span = self.original(at);
-        let index = entities.partition_point(|e| e.span.end <= span.start);
-        entities.get(index).filter(|e| e.span.overlaps(span))
+        entities.ending_after(span.start).filter(|e| e.span.overlaps(span))
     }
 
     /// The token after the one that ends at byte `end`, searching from `from`.
@@ -498,7 +511,7 @@ impl<'a, 't> Paragraph<'a, 't> {
         from: usize,
         kind: EntityKind,
         people_end: bool,
-        entities: &'e [Entity],
+        entities: &Searched<'e>,
         lexicon: &Lexicon,
     ) -> Option<(usize, Option<&'e Entity>)> {
         let mut at = from;
@@ -574,7 +587,7 @@ impl<'a, 't> Paragraph<'a, 't> {
     /// (`Transformasi Perpustakaan Berbasis Inklusi Sosial (TPBIS)`), and starts with the
     /// acronym's first letter (so `Jakarta (ANTARA)` defines nothing); an acronym has two
     /// capitals (`BPS`, `KemenPUPR`) or is one capitalised word (`Perpusnas`).
-    fn definitions(&self, entities: &[Entity], lexicon: &Lexicon) -> Vec<Definition> {
+    fn definitions(&self, entities: &Searched, lexicon: &Lexicon) -> Vec<Definition> {
         let mut defined = Vec::new();
         let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
         for at in 0..self.tokens.len() {
@@ -605,7 +618,7 @@ impl<'a, 't> Paragraph<'a, 't> {
             let Some((start, end)) = long_form else { continue };
             let span = Span::new(self.original(start).start, self.original(end - 1).end);
             let first = self.tokens[start].text.chars().next();
-            let person = starting_at(entities, span.start).any(|e| e.span == span && e.kind == EntityKind::Person)
+            let person = entities.starting_at(span.start).any(|e| e.span == span && e.kind == EntityKind::Person)
                 || self.names_a_person(start..end, lexicon);
             let agrees = !person && acronym.chars().next() == first;
             if agrees && self.text[span.range()] != self.text[self.original(at).range()] {
@@ -638,10 +651,10 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The long form whose last token is `last`: the entity ending there, or capitalised
     /// words (with `dan` between them) of two words or more. Its first and end token.
-    fn long_form_ending(&self, last: usize, entities: &[Entity]) -> Option<(usize, usize)> {
+    fn long_form_ending(&self, last: usize, entities: &Searched) -> Option<(usize, usize)> {
         let end = self.original(last).end;
-        let index = entities.partition_point(|e| e.span.end < end);
-        if let Some(entity) = entities.get(index).filter(|e| e.span.end == end) {
+        // A token is not empty, so `end` is past its start.
+        if let Some(entity) = entities.ending_after(end - 1).filter(|e| e.span.end == end) {
             let start =
                 (0..=last).rev().take(LONGEST_NAME * 2).find(|&k| self.original(k).start == entity.span.start)?;
             return Some((start, last + 1));
@@ -662,7 +675,7 @@ impl<'a, 't> Paragraph<'a, 't> {
 
     /// The long form from token `first` on: the entity starting there, or capitalised
     /// words (with `dan` between them) of two words or more.
-    fn long_form_starting(&self, first: usize, entities: &[Entity]) -> Option<(usize, usize)> {
+    fn long_form_starting(&self, first: usize, entities: &Searched) -> Option<(usize, usize)> {
         if first >= self.tokens.len() {
             return None;
         }
@@ -694,8 +707,7 @@ impl<'a, 't> Paragraph<'a, 't> {
         short: &FxHashMap<String, Option<usize>>,
         firsts: &WordSet<&str>,
         longest: usize,
-        entities: &[Entity],
-        searches: &mut MentionSearches,
+        entities: &Searched,
         again: &mut Vec<Entity>,
     ) {
         // One buffer for the words looked up.
@@ -727,21 +739,18 @@ impl<'a, 't> Paragraph<'a, 't> {
                 continue;
             };
             let mut end = at + len;
-            if entities[index].kind == EntityKind::Institution
+            let named = &entities.entities[index];
+            if named.kind == EntityKind::Institution
                 && let Some(region) = self.entity_at(end, entities).filter(|e| e.kind == EntityKind::Region)
                 && let Some(next) = self.token_ending(end, region.span.end)
             {
                 end = next;
             }
             let span = Span::new(self.original(at).start, self.original(end - 1).end);
-            let covered = {
-                let i = searches.ending_after.partition_point(entities, |e| e.span.end <= span.start);
-                entities.get(i).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span))
-            };
-            let first = searches.starting_from.partition_point(entities, |e| e.span.start < span.start);
-            let own = from_starting_at(entities, first, span.start).any(|e| e.span == span);
+            let covered =
+                entities.ending_after(span.start).is_some_and(|e| e.span.overlaps(span) && !span.contains(e.span));
+            let own = entities.starting_at(span.start).any(|e| e.span == span);
             if !covered && !own {
-                let named = &entities[index];
                 again.push(Entity { span, text: self.text[span.range()].into(), ..named.clone() });
             }
             at = end;
