@@ -2,6 +2,7 @@
 //! name lexicon and the cues around them (titles, speech verbs, roles), then short
 //! mentions tied to the one full name they can mean.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, Position, WordClass};
@@ -217,7 +218,8 @@ fn name_key_of_any_text(name: &str, key: &mut String) {
 /// contiguous run of their words: a mention finds the name it is part of in constant time,
 /// so a long document with many names costs no more per name than a short one.
 struct NameIndex {
-    owners: FxHashMap<String, Owner>,
+    /// Keyed by compact strings: most runs of name words fit in one inline, unallocated.
+    owners: FxHashMap<CompactString, Owner>,
 }
 
 /// The full names a run of name words is part of.
@@ -232,19 +234,19 @@ enum Owner {
 impl NameIndex {
     /// Indexes the names of `mentions` (their spans and texts).
     fn new<'n>(mentions: impl Iterator<Item = (Span, &'n str)>) -> NameIndex {
-        let mut first: FxHashMap<String, Span> = FxHashMap::default();
+        let mut first: FxHashMap<CompactString, Span> = FxHashMap::default();
         let mut key = String::new();
         for (span, name) in mentions {
             name_key(name, &mut key);
-            if !key.is_empty() && !first.contains_key(&key) {
-                first.insert(key.clone(), span);
+            if !key.is_empty() && !first.contains_key(key.as_str()) {
+                first.insert(key.as_str().into(), span);
             }
         }
         // Every run of every name, read once: (the name, its word count, the run).
         let mut all_runs = Vec::new();
         for (name, &span) in &first {
             let words = name.split(' ').count();
-            all_runs.extend(runs(name).into_iter().map(|run| (name.as_str(), span, words, run)));
+            all_runs.extend(runs(name).map(|run| (name.as_str(), span, words, run)));
         }
         // The most words of any name each run is part of: a name is full when that is its own.
         let mut longest: FxHashMap<&str, usize> = FxHashMap::default();
@@ -253,10 +255,10 @@ impl NameIndex {
             let most = longest.entry(run).or_default();
             *most = (*most).max(words);
         }
-        let mut owners: FxHashMap<String, Owner> = FxHashMap::default();
+        let mut owners: FxHashMap<CompactString, Owner> = FxHashMap::default();
         owners.reserve(all_runs.len());
         for &(_, span, _, run) in all_runs.iter().filter(|&&(name, _, words, _)| longest[name] == words) {
-            owners.entry(run.to_string()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
+            owners.entry(run.into()).and_modify(|owner| *owner = Owner::Many).or_insert(Owner::One(span));
         }
         NameIndex { owners }
     }
@@ -269,10 +271,12 @@ impl NameIndex {
 }
 
 /// Every contiguous run of the words of `key`, as slices of it.
-fn runs(key: &str) -> Vec<&str> {
+fn runs(key: &str) -> impl Iterator<Item = &str> {
     let starts = std::iter::once(0).chain(key.match_indices(' ').map(|(i, _)| i + 1));
-    let ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(key.len())).collect();
-    starts.enumerate().flat_map(|(first, start)| ends[first..].iter().map(move |&end| &key[start..end])).collect()
+    starts.flat_map(move |start| {
+        let rest = &key[start..];
+        rest.match_indices(' ').map(|(end, _)| end).chain(std::iter::once(rest.len())).map(move |end| &rest[..end])
+    })
 }
 
 /// What the recogniser needs to know of one token.
@@ -631,6 +635,13 @@ impl Paragraph<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_runs_of_a_name_are_its_contiguous_words() {
+        let all: Vec<&str> = runs("ni luh putu").collect();
+        assert_eq!(all, ["ni", "ni luh", "ni luh putu", "luh", "luh putu", "putu"]);
+        assert_eq!(runs("budi").collect::<Vec<_>>(), ["budi"]);
+    }
 
     #[test]
     fn name_keys_of_ascii_names_are_those_of_the_character_path() {
