@@ -7,12 +7,11 @@
 //! tokens and the gazetteer's entities, and never override a gazetteer entry that covers
 //! as much.
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, Searched};
 use crate::person::{Lexicon, WordClass, local_id};
 use crate::span::Nearby;
 use crate::text::{Casing, Kind, Normalized, Token, Tokens, WordMap, WordSet, one_char, tokenize};
@@ -329,37 +328,6 @@ struct Definition {
     acronym: String,
     at: Span,
     long_form: Span,
-}
-
-/// A document's entities, sorted, with the searches the rules make of them. The rules
-/// read a document in order, so each search gallops from where the last one ended
-/// ([`Nearby`]) instead of searching every entity of a long document.
-struct Searched<'e> {
-    entities: &'e [Entity],
-    by_start: Cell<Nearby>,
-    by_end: Cell<Nearby>,
-}
-
-impl<'e> Searched<'e> {
-    fn new(entities: &'e [Entity]) -> Searched<'e> {
-        Searched { entities, by_start: Cell::default(), by_end: Cell::default() }
-    }
-
-    /// The entities that start at byte `start`.
-    fn starting_at(&self, start: usize) -> impl Iterator<Item = &'e Entity> + use<'e> {
-        let mut search = self.by_start.get();
-        let first = search.partition_point(self.entities, |e| e.span.start < start);
-        self.by_start.set(search);
-        self.entities[first..].iter().take_while(move |e| e.span.start == start)
-    }
-
-    /// The first entity that ends after byte `offset`.
-    fn ending_after(&self, offset: usize) -> Option<&'e Entity> {
-        let mut search = self.by_end.get();
-        let first = search.partition_point(self.entities, |e| e.span.end <= offset);
-        self.by_end.set(search);
-        self.entities.get(first)
-    }
 }
 
 /// Records that `key` names entity `index`; a key naming two different entries (ids)
@@ -739,7 +707,7 @@ impl<'a, 't> Paragraph<'a, 't> {
                 continue;
             };
             let mut end = at + len;
-            let named = &entities.entities[index];
+            let named = &entities[index];
             if named.kind == EntityKind::Institution
                 && let Some(region) = self.entity_at(end, entities).filter(|e| e.kind == EntityKind::Region)
                 && let Some(next) = self.token_ending(end, region.span.end)

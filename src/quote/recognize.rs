@@ -6,15 +6,14 @@
 
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, Searched};
 use crate::person::{Lexicon, WordClass};
-use crate::span::Nearby;
 use crate::text::{Kind, Normalized, Token, Tokens, WordMap, sentences};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
@@ -350,11 +349,10 @@ pub(crate) fn find(
         text,
         normalized,
         lexicon,
-        entities,
+        entities: Searched::new(entities),
         paragraphs,
         name_words: OnceCell::new(),
         of_kind: OnceCell::new(),
-        entity_search: Cell::default(),
     };
     let mut found = document.direct_quotes();
     found.extend(document.indirect_quotes(&found));
@@ -487,16 +485,13 @@ struct Document<'a, 't> {
     text: &'a str,
     normalized: &'a Normalized,
     lexicon: &'a Lexicon,
-    entities: &'a [Entity],
+    entities: Searched<'a>,
     paragraphs: Vec<Paragraph<'t>>,
     /// The words of the people's full names, made when an unknown name first needs them.
     name_words: OnceCell<FxHashSet<&'a str>>,
     /// The indices of the person entities and of the institution entities, made when a
     /// pronoun is first resolved.
     of_kind: OnceCell<(Vec<usize>, Vec<usize>)>,
-    /// The search of [`Document::entity`], which asks about tokens near the last it asked
-    /// about: the quotes are read in text order, their speakers within a window of them.
-    entity_search: Cell<Nearby>,
 }
 
 impl Document<'_, '_> {
@@ -997,9 +992,9 @@ impl Document<'_, '_> {
 
     /// The entity of `kind` that covers the token at `span`.
     fn entity(&self, span: Span, kind: EntityKind) -> Option<usize> {
-        let mut search = self.entity_search.get();
-        let at = search.partition_point(self.entities, |e| e.span.end <= span.start);
-        self.entity_search.set(search);
+        // The quotes are read in text order, their speakers within a window of them: each
+        // search is near the last.
+        let at = self.entities.first_ending_after(span.start);
         (at..self.entities.len())
             .take_while(|&i| self.entities[i].span.start <= span.start)
             .find(|&i| self.entities[i].kind == kind && self.entities[i].span.overlaps(span))
@@ -1083,7 +1078,7 @@ impl Document<'_, '_> {
     /// Whether every word of `name` is a word of some person's full name.
     fn part_of_a_name(&self, name: &str) -> bool {
         let words = self.name_words.get_or_init(|| {
-            let people = self.entities.iter().filter(|e| e.kind == EntityKind::Person);
+            let people = self.entities.all().iter().filter(|e| e.kind == EntityKind::Person);
             people.flat_map(|e| e.canonical.split_whitespace()).collect()
         });
         name.split_whitespace().all(|word| words.contains(word))
