@@ -449,13 +449,7 @@ mod tests {
     #[test]
     fn ascii_compilations_of_the_header_patterns_match_as_the_latin_ones() {
         let recognizer = StructureRecognizer::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
-        let mut lines: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flat_map(|entry| {
-                std::fs::read_to_string(entry.unwrap().path()).unwrap().lines().map(str::to_string).collect::<Vec<_>>()
-            })
-            .collect();
+        let mut lines = crate::sample_lines();
         lines.extend(
             [
                 "JAKARTA, KOMPAS.com -- Isi",
@@ -478,9 +472,7 @@ mod tests {
             assert_eq!(groups(fast, line), groups(full, line), "dateline {line:?}");
         }
         assert!(ascii > 100, "only {ascii} ASCII lines compared");
-        // The datelines and publication lines above are found, so the comparison is not
-        // one of two failures.
+        // The datelines above are found, so the comparison is not one of two failures.
         assert!(lines.iter().filter(|l| recognizer.dateline.for_line(l).is_match(l)).count() >= 15);
-        assert!(lines.iter().filter(|l| recognizer.published.parse(l).is_some()).count() >= 10);
     }
 }

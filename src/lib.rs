@@ -93,6 +93,14 @@ pub use span::Span;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// Every line of the sample articles, for tests of the readers of single lines.
+#[cfg(test)]
+pub(crate) fn sample_lines() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
+    let texts = std::fs::read_dir(dir).unwrap().map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    texts.flat_map(|text| text.lines().map(str::to_string).collect::<Vec<_>>()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
