@@ -11,6 +11,7 @@ use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
+use crate::text::strip_folded;
 use regex::Regex;
 
 /// What a temporal expression denotes.
@@ -222,24 +223,6 @@ impl PublishedLine {
         }
         Some(line[name_end..].trim_start().strip_prefix('-')?.trim_start())
     }
-}
-
-/// `text` after its leading `word` (lower-case ASCII), matched without case as Unicode
-/// folds it: `ſ` is an `s`, the Kelvin sign a `k`.
-fn strip_folded<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let mut chars = text.char_indices();
-    for expected in word.chars() {
-        let (_, c) = chars.next()?;
-        let folded = match c {
-            '\u{17F}' => 's',
-            '\u{212A}' => 'k',
-            c => c.to_ascii_lowercase(),
-        };
-        if folded != expected {
-            return None;
-        }
-    }
-    Some(chars.as_str())
 }
 
 /// The number written with `fewest` to `most` ASCII digits at the start of `text` (as many

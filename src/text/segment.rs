@@ -62,6 +62,24 @@ pub(crate) fn last_word(text: &str) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
+/// `text` after its leading `word` (lower-case ASCII), matched without case as Unicode
+/// folds it: `ſ` is an `s`, the Kelvin sign a `k`.
+pub(crate) fn strip_folded<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let mut chars = text.char_indices();
+    for expected in word.chars() {
+        let (_, c) = chars.next()?;
+        let folded = match c {
+            '\u{17F}' => 's',
+            '\u{212A}' => 'k',
+            c => c.to_ascii_lowercase(),
+        };
+        if folded != expected {
+            return None;
+        }
+    }
+    Some(chars.as_str())
+}
+
 /// The lines of `text` without their terminators; `\n`, `\r\n` and a lone `\r` all end
 /// a line.
 pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
