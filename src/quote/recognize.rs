@@ -364,29 +364,29 @@ pub(crate) fn find(
 /// A paragraph's tokens with what the recogniser asks of them.
 struct Paragraph<'t> {
     tokens: &'t [Token<'t>],
-    /// Each token's sentence, as the index of its first token and the index after its last.
-    sentences: Vec<(usize, usize)>,
+    /// The index of the first token of each sentence, in order. Kept per sentence rather
+    /// than per token: the recogniser asks for sentences at quote marks and cue words
+    /// only, and a table of every token's sentence was 16 bytes a token to write and to
+    /// stream through a long document.
+    sentence_starts: Vec<usize>,
 }
 
 impl<'t> Paragraph<'t> {
     fn new(text: &str, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
-        // First each token's sentence start, then, from the end, each sentence's end.
-        let mut bounds = Vec::with_capacity(tokens.len());
+        let mut sentence_starts = Vec::new();
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            sentence_starts.push(0);
             let spans = sentences(text, Span::new(first.original.start, last.original.end));
-            let mut ends = spans.into_iter().map(|s| s.end).peekable();
-            let mut start = 0;
-            for (at, token) in tokens.iter().enumerate() {
-                while ends.next_if(|&end| end <= token.original.start).is_some() {
-                    start = at;
+            // A sentence starts at the first token at or after where the one before ends.
+            for end in spans.iter().map(|s| s.end) {
+                let from = sentence_starts[sentence_starts.len() - 1];
+                let start = from + tokens[from..].partition_point(|t| t.original.start < end);
+                if start < tokens.len() && start > from {
+                    sentence_starts.push(start);
                 }
-                bounds.push((start, tokens.len()));
             }
         }
-        for at in (0..tokens.len().saturating_sub(1)).rev() {
-            bounds[at].1 = if bounds[at + 1].0 == bounds[at].0 { bounds[at + 1].1 } else { at + 1 };
-        }
-        Paragraph { tokens, sentences: bounds }
+        Paragraph { tokens, sentence_starts }
     }
 
     /// Where token `at` is in the original text.
@@ -411,9 +411,16 @@ impl<'t> Paragraph<'t> {
         self.is(at, "\"")
     }
 
+    /// The start of the sentence of token `at`.
+    fn sentence_start(&self, at: usize) -> usize {
+        let next = self.sentence_starts.partition_point(|&start| start <= at);
+        next.checked_sub(1).map_or(0, |i| self.sentence_starts[i])
+    }
+
     /// The end (exclusive) of the sentence of token `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        self.sentences[at].1
+        let next = self.sentence_starts.partition_point(|&start| start <= at);
+        self.sentence_starts.get(next).copied().unwrap_or(self.tokens.len())
     }
 
     /// The original span from token `start` to the end of token `end - 1`.
@@ -685,7 +692,7 @@ impl Document<'_, '_> {
         if open == 0 {
             return None;
         }
-        let start = paragraph.sentences[open - 1].0;
+        let start = paragraph.sentence_start(open - 1);
         let before = open - 1;
         // The speech verb of the clause before the mark: right before it, or before the
         // comma or colon that ends the clause.
