@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 
 use super::{DateKind, DateMention, Grain, MONTHS, WEEKDAYS, ZONES};
 use crate::Span;
-use crate::text::{Kind, Normalized, Token, Tokens, WordSet, Written};
+use crate::text::{Kind, Normalized, Token, Tokens, WordMap, WordSet, Written};
+use rustc_hash::FxHashMap;
 
 /// Finds the temporal expressions of every paragraph of `text`, in order.
 pub(crate) fn find(text: &str, normalized: &Normalized, tokens: &Tokens, reference: Option<Date>) -> Vec<DateMention> {
@@ -315,16 +316,43 @@ const MODIFIER_WORDS: &[(&str, Modifier)] = &[
     ("penghujung", Modifier::End),
 ];
 
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(name, _)| *name == word).map(|&(_, value)| value)
+/// The grammar's word tables, each behind the shape test of a [`WordMap`]: searched in
+/// order, the month names alone took some 400 instructions a lookup, and a date candidate
+/// looks up several.
+struct Tables {
+    months: WordMap<&'static str, (i8, bool)>,
+    weekdays: WordMap<&'static str, i8>,
+    digits: WordMap<&'static str, f64>,
+    units: WordMap<&'static str, Unit>,
+    day_parts: WordMap<&'static str, DayPart>,
+    modifiers: WordMap<&'static str, Modifier>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    months: table(MONTHS.iter().map(|&(name, month, full)| (name, (month, full)))),
+    weekdays: table(WEEKDAYS.iter().copied()),
+    digits: table(DIGIT_WORDS.iter().copied()),
+    units: table(UNIT_WORDS.iter().copied()),
+    day_parts: table(DAY_PARTS.iter().copied()),
+    modifiers: table(MODIFIER_WORDS.iter().copied()),
+});
+
+/// A table of `entries`; of two entries for one word, the first counts, as it did when
+/// the tables were searched in order.
+fn table<T>(entries: impl Iterator<Item = (&'static str, T)>) -> WordMap<&'static str, T> {
+    let mut map = FxHashMap::default();
+    for (word, value) in entries {
+        map.entry(word).or_insert(value);
+    }
+    WordMap::from(map)
 }
 
 fn digit_word(word: &str) -> Option<f64> {
-    lookup(DIGIT_WORDS, word)
+    TABLES.digits.get(word).copied()
 }
 
 fn unit_word(word: &str) -> Option<Unit> {
-    lookup(UNIT_WORDS, word)
+    TABLES.units.get(word).copied()
 }
 
 /// `sehari`, `sepekan`, `setahun`: one of a unit, in one word.
@@ -333,11 +361,11 @@ fn one_unit_word(word: &str) -> Option<Unit> {
 }
 
 fn day_part(word: &str) -> Option<DayPart> {
-    lookup(DAY_PARTS, word)
+    TABLES.day_parts.get(word).copied()
 }
 
 fn modifier_word(word: &str) -> Option<Modifier> {
-    lookup(MODIFIER_WORDS, word)
+    TABLES.modifiers.get(word).copied()
 }
 
 /// Every word a rule can start at.
@@ -358,7 +386,7 @@ fn can_start(word: &str) -> bool {
 }
 
 fn weekday_number(word: &str) -> Option<i8> {
-    lookup(WEEKDAYS, word)
+    TABLES.weekdays.get(word).copied()
 }
 
 /// `I` … `XXX`.
@@ -1188,7 +1216,7 @@ impl Parser<'_, '_> {
     /// optional year; alone only when `alone` and written in full with a capital.
     fn month_name(&self, at: usize, alone: bool) -> Option<(usize, i8, Option<i16>)> {
         let word = self.word(at)?;
-        let &(_, month, full) = MONTHS.iter().find(|(name, ..)| *name == word)?;
+        let &(month, full) = TABLES.months.get(word)?;
         let mut next = at + 1;
         if !full && self.is_mark(next, ".") && self.glued(next) {
             next += 1;
