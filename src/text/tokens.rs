@@ -48,6 +48,18 @@ impl Token<'_> {
 /// ASCII digits, and single other characters. How each is written is left empty: only
 /// [`Tokens::new`] reads it, from the original text.
 pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>>) {
+    tokenize_finishing(text, span, tokens, |_| {});
+}
+
+/// [`tokenize`], with `finish` applied to each token before it is stored: [`Tokens::new`]
+/// maps it to the original text there, while it is in registers, instead of in a second
+/// pass over every token of the document.
+fn tokenize_finishing<'t>(
+    text: &'t str,
+    span: Span,
+    tokens: &mut Vec<Token<'t>>,
+    mut finish: impl FnMut(&mut Token<'t>),
+) {
     let zone = &text[span.range()];
     let bytes = zone.as_bytes();
     let mut at = 0;
@@ -80,7 +92,9 @@ pub(crate) fn tokenize<'t>(text: &'t str, span: Span, tokens: &mut Vec<Token<'t>
         let absolute = Span { start: span.start + at, end: span.start + end };
         let written = Written::default();
         let text = &zone[at..end];
-        tokens.push(Token { text, original: absolute, kind, glued, written, apostrophe });
+        let mut token = Token { text, original: absolute, kind, glued, written, apostrophe };
+        finish(&mut token);
+        tokens.push(token);
         glued = true;
         at = end;
     }
@@ -177,11 +191,10 @@ impl<'t> Tokens<'t> {
         let mut to_original = normalized.to_original_ascending();
         for (span, casing) in paragraphs {
             let start = tokens.all.len();
-            tokenize(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all);
-            for token in &mut tokens.all[start..] {
+            tokenize_finishing(normalized.as_str(), normalized.to_normalized(span), &mut tokens.all, |token| {
                 token.original = to_original(token.original);
                 token.written = Written::of(&text[token.original.range()]);
-            }
+            });
             tokens.paragraphs.push((casing, start..tokens.all.len()));
         }
         tokens
