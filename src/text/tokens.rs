@@ -134,6 +134,32 @@ fn run_of(bytes: &[u8], at: usize, class: ByteClass) -> usize {
     bytes[at..].iter().take_while(|&&b| BYTE_CLASSES[usize::from(b)] == class).count()
 }
 
+/// How many ASCII letters `bytes` starts with. Eight bytes are tested at once, as one
+/// word: a byte is a letter when, with its case bit set, it lies in `a..=z`, which two
+/// additions mark in each byte's high bit without carrying into the next. The byte-by-byte
+/// count this replaced took some 6 instructions a letter, 4% of an extraction.
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+    let mut count = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
+        let folded = (word | CASE_BITS) & LOW_BITS;
+        // High bit set where the folded byte is at least `a`, and where it is past `z`.
+        let from_a = folded + 0x1F1F_1F1F_1F1F_1F1F;
+        let past_z = folded + 0x0505_0505_0505_0505;
+        let letters = from_a & !past_z & !word & HIGH_BITS;
+        let others = !letters & HIGH_BITS;
+        if others != 0 {
+            return count + (others.trailing_zeros() / 8) as usize;
+        }
+        count += 8;
+    }
+    count + chunks.remainder().iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
 /// The character at byte `at` of `text` (a char boundary inside it).
 fn next_char(text: &str, at: usize) -> char {
     text[at..].chars().next().expect("`at` is a char boundary inside the text")
@@ -146,7 +172,7 @@ fn word_end(zone: &str, start: usize) -> (usize, bool) {
     let mut at = start;
     let mut apostrophe = false;
     while at < bytes.len() {
-        at += run_of(bytes, at, ByteClass::Letter);
+        at += ascii_letters(&bytes[at..]);
         let Some(&byte) = bytes.get(at) else { break };
         // Past the ASCII letters: an apostrophe a letter follows, or a letter beyond ASCII.
         if byte == b'\'' && bytes.get(at + 1).is_some_and(|_| next_char(zone, at + 1).is_alphabetic()) {
@@ -280,6 +306,21 @@ impl Written {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_are_counted_as_byte_by_byte_for_every_byte_and_length() {
+        let by_bytes = |bytes: &[u8]| bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        // Every byte value after runs of letters that end anywhere in a word of eight.
+        for stop in 0..=255u8 {
+            for letters in 0..20 {
+                let mut bytes: Vec<u8> = b"aZmQzAyB".iter().cycle().take(letters).copied().collect();
+                bytes.push(stop);
+                bytes.extend_from_slice(b"abcdefgh");
+                assert_eq!(ascii_letters(&bytes), by_bytes(&bytes), "{stop} after {letters}");
+                assert_eq!(ascii_letters(&bytes[..letters]), letters);
+            }
+        }
+    }
 
     #[test]
     fn written_reads_ascii_by_bytes_as_the_general_path_reads_characters() {
