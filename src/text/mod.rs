@@ -11,7 +11,9 @@ mod segment;
 mod shapes;
 mod tokens;
 
+#[cfg(test)]
 pub(crate) use latin::LatinPattern;
+pub(crate) use latin::latin_only;
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
 pub(crate) use segment::{last_word, one_char, strip_folded, trim};
