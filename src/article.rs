@@ -5,6 +5,7 @@ use compact_str::CompactString;
 use jiff::civil::{Date, Time};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 use crate::Span;
 use crate::date::PublishedLine;
@@ -113,8 +114,10 @@ enum Line {
 pub(crate) struct StructureRecognizer {
     published: PublishedLine,
     /// The dateline pattern, for heads beyond ASCII; ASCII ones are read by hand
-    /// ([`ascii_dateline`]).
-    dateline: Regex,
+    /// ([`ascii_dateline`]). Compiled when the first such head is read: with `\p{Latin}`
+    /// its compilation was a fifteenth of the extractor's build (16 of 243 million
+    /// instructions), and few datelines need it.
+    dateline: OnceLock<Regex>,
     related: Regex,
     copyright: Regex,
 }
@@ -127,7 +130,7 @@ impl StructureRecognizer {
     pub fn new() -> StructureRecognizer {
         StructureRecognizer {
             published: PublishedLine::new(),
-            dateline: latin_only(&dateline_template()).expect("the dateline pattern is valid"),
+            dateline: OnceLock::new(),
             related: Regex::new(r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:|^(?:berita|artikel)\s+terkait\s*:")
                 .expect("the related-link pattern is valid"),
             // An ASCII word boundary: a Unicode one stops the lazy DFA on the first
@@ -269,7 +272,9 @@ impl StructureRecognizer {
         if head.is_ascii() {
             return ascii_dateline(head);
         }
-        let caps = self.dateline.captures(head)?;
+        let pattern =
+            self.dateline.get_or_init(|| latin_only(&dateline_template()).expect("the dateline pattern is valid"));
+        let caps = pattern.captures(head)?;
         let group = |name: &str| caps.name(name).map(|m| m.as_str());
         let agency = group("agency_first").or_else(|| group("agency_paren")).or_else(|| group("agency_comma"));
         Some(DatelineParts { place: group("place"), agency })

@@ -32,6 +32,9 @@ fn datelines_of_each_outlet_style() {
         ("Jakarta - Isi berita.", "Jakarta -", Some("Jakarta"), None),
         ("Kulon Progo (ANTARA) - Isi berita.", "Kulon Progo (ANTARA) -", Some("Kulon Progo"), Some("ANTARA")),
         ("Jakarta ( ANTARA ) - Isi berita .", "Jakarta ( ANTARA ) -", Some("Jakarta"), Some("ANTARA")),
+        // Beyond ASCII, read by the pattern rather than by hand.
+        ("Zürich (ANTARA) - Isi berita.", "Zürich (ANTARA) -", Some("Zürich"), Some("ANTARA")),
+        ("Jakarta, ANTARA Ñews - Isi berita.", "Jakarta, ANTARA Ñews -", Some("Jakarta"), Some("ANTARA Ñews")),
     ];
     for (text, expected, place, agency) in cases {
         assert_eq!(dateline(text), (CompactString::from(expected), owned(place), owned(agency)), "{text}");
