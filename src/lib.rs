@@ -101,6 +101,27 @@ pub(crate) fn sample_lines() -> Vec<String> {
     texts.flat_map(|text| text.lines().map(str::to_string).collect::<Vec<_>>()).collect()
 }
 
+/// Holds a line reader to the oracle it replaced on every sample line and on `tricky`
+/// ones; returns how many lines it `found` something in, so a caller can tell the
+/// comparison from one of two readers that find nothing.
+#[cfg(test)]
+pub(crate) fn agreement_on_lines<T: PartialEq + std::fmt::Debug>(
+    tricky: &[&str],
+    read: impl Fn(&str) -> T,
+    oracle: impl Fn(&str) -> T,
+    found: impl Fn(&T) -> bool,
+) -> usize {
+    let mut lines = sample_lines();
+    lines.extend(tricky.iter().map(|line| line.to_string()));
+    let mut found_in = 0;
+    for line in &lines {
+        let read = read(line);
+        assert_eq!(read, oracle(line), "{line:?}");
+        found_in += usize::from(found(&read));
+    }
+    found_in
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
