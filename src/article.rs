@@ -224,10 +224,13 @@ impl StructureRecognizer {
         // The dateline follows the publication line when there is one, so a headline that
         // happens to contain a dash is not taken for it.
         let after_published = published_at.map_or(0, |p| p + 1);
-        let dateline_at = (after_published..top.len()).find(|&i| {
-            dateline_head(&text[top[i].range()]).is_some_and(|head| self.dateline_parts(head).is_some())
-                && !self.is_trailer(text, top[i])
+        // Read once: the line that holds the dateline is also where its parts come from.
+        let dateline = (after_published..top.len()).find_map(|i| {
+            let head = dateline_head(&text[top[i].range()])?;
+            let parts = self.dateline_parts(head)?;
+            (!self.is_trailer(text, top[i])).then_some((i, head, parts))
         });
+        let dateline_at = dateline.map(|(i, ..)| i);
         if let Some((i, found)) = published {
             let line = lines[i];
             article.published = Some(Published {
@@ -238,8 +241,8 @@ impl StructureRecognizer {
                 utc_offset: found.utc_offset,
             });
         }
-        if let Some(i) = dateline_at {
-            article.dateline = self.read_dateline(text, lines[i]);
+        if let Some((i, head, parts)) = dateline {
+            article.dateline = dateline_of(text, lines[i], head, parts);
         }
         let body_line = match (dateline_at, published_at) {
             (Some(d), _) => d,
@@ -251,19 +254,6 @@ impl StructureRecognizer {
             article.title = Some(snippet(text, lines[0]));
         }
         body_line
-    }
-
-    fn read_dateline(&self, text: &str, line: Span) -> Option<Dateline> {
-        let head = dateline_head(&text[line.range()])?;
-        let parts = self.dateline_parts(head)?;
-        let (place, agency) = (parts.place.map(CompactString::from), parts.agency.map(CompactString::from));
-        if agency.is_none() && place.is_none() {
-            return None;
-        }
-        // The pattern's match is the whole head: it ends at a dash and the white space
-        // after it, and the head ends at the first of those.
-        let span = Span::new(line.start, line.start + head.trim_end().len());
-        Some(Dateline { span, text: text[span.range()].into(), place, agency })
     }
 
     /// The place and agency of the dateline `head` (see [`dateline_head`]) when it is
@@ -345,8 +335,8 @@ const CREDIT_ROLES: [&str; 10] = [
 /// The credits in `line` (`Pewarta: Nani Suryani | Editor: Budi`): each piece between
 /// `|` separators that opens with a role, matched without case, and a colon; its role as
 /// written and the span of its names, from the first character after the colon and the
-/// white space to the next separator. Read by hand: the pattern this was took regex's
-/// reverse-inner search and its backtracker some 20,000 instructions a document.
+/// white space to the next separator. Read by hand: the patterns this was took regex's
+/// reverse-inner search and its backtracker some 13,000 instructions a document.
 fn credits(line: &str) -> impl Iterator<Item = (&str, Span)> {
     let mut piece_start = 0;
     line.split('|').filter_map(move |piece| {
@@ -371,6 +361,18 @@ fn credit(piece: &str) -> Option<(&str, Span)> {
 fn opens_with_credit(line: &str) -> bool {
     let line = line.strip_prefix('|').unwrap_or(line);
     line.split('|').next().is_some_and(|piece| credit(piece).is_some())
+}
+
+/// The dateline of `line`, whose head is `head`, when `parts` name a place or an agency.
+fn dateline_of(text: &str, line: Span, head: &str, parts: DatelineParts) -> Option<Dateline> {
+    let (place, agency) = (parts.place.map(CompactString::from), parts.agency.map(CompactString::from));
+    if agency.is_none() && place.is_none() {
+        return None;
+    }
+    // The pattern's match is the whole head: it ends at a dash and the white space after
+    // it, and the head ends at the first of those.
+    let span = Span::new(line.start, line.start + head.trim_end().len());
+    Some(Dateline { span, text: text[span.range()].into(), place, agency })
 }
 
 /// Where the codes are in `tail` when it is closing initials and nothing else: a
@@ -433,22 +435,25 @@ fn ascii_dateline(head: &str) -> Option<DatelineParts<'_>> {
 /// `text` read whole as a place, maybe, then an agency in brackets or after a comma,
 /// maybe: the longest place first.
 fn place_then_agency(text: &str) -> Option<DatelineParts<'_>> {
-    let mut place_ends = Vec::new();
+    // Where a place of one, two, three and four words would end.
+    let mut place_ends = [0; 4];
+    let mut words = 0;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while place_ends.len() < 4 {
-        let word_start = if place_ends.is_empty() { at } else { at + 1 };
-        let separated = place_ends.is_empty() || matches!(bytes.get(at), Some(b' ' | b'-'));
+    while words < place_ends.len() {
+        let word_start = if words == 0 { at } else { at + 1 };
+        let separated = words == 0 || matches!(bytes.get(at), Some(b' ' | b'-'));
         if !separated || !bytes.get(word_start).is_some_and(u8::is_ascii_uppercase) {
             break;
         }
         at = word_start
             + 1
             + bytes[word_start + 1..].iter().take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'').count();
-        place_ends.push(at);
+        place_ends[words] = at;
+        words += 1;
     }
-    let readings = place_ends.iter().rev().map(|&end| (Some(&text[..end]), &text[end..])).chain([(None, text)]);
-    readings.into_iter().find_map(|(place, rest)| {
+    let places = place_ends[..words].iter().rev().map(|&end| (Some(&text[..end]), &text[end..]));
+    places.chain([(None, text)]).find_map(|(place, rest)| {
         let agency = trailing_agency(rest)?;
         Some(DatelineParts { place, agency })
     })
@@ -483,13 +488,13 @@ fn is_agency(text: &str) -> bool {
     if text.is_empty() || text.trim() != text {
         return false;
     }
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
     let opens = |word: &str, capitals: usize| {
         word.len() >= capitals
             && word.bytes().take(capitals).all(|b| b.is_ascii_uppercase())
             && word.bytes().all(|b| b.is_ascii_alphanumeric())
     };
-    (1..=3).contains(&words.len()) && opens(words[0], 2) && words[1..].iter().all(|w| opens(w, 1))
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|first| opens(first, 2)) && words.clone().count() <= 2 && words.all(|w| opens(w, 1))
 }
 
 /// The start of `line` through its first dash that a space or the line end follows: the
@@ -781,7 +786,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_compilations_of_the_header_patterns_match_as_the_latin_ones() {
+    fn the_ascii_compilation_of_the_dateline_pattern_matches_as_the_latin_one() {
         let pattern = LatinPattern::new(&dateline_template()).unwrap();
         let lines = dateline_like_lines();
         let mut ascii = 0;

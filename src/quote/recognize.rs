@@ -411,16 +411,16 @@ impl<'t> Paragraph<'t> {
         self.is(at, "\"")
     }
 
-    /// The start of the sentence of token `at`.
-    fn sentence_start(&self, at: usize) -> usize {
+    /// The tokens of the sentence of token `at`.
+    fn sentence(&self, at: usize) -> Range<usize> {
         let next = self.sentence_starts.partition_point(|&start| start <= at);
-        next.checked_sub(1).map_or(0, |i| self.sentence_starts[i])
+        let start = next.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        start..self.sentence_starts.get(next).copied().unwrap_or(self.tokens.len())
     }
 
     /// The end (exclusive) of the sentence of token `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        let next = self.sentence_starts.partition_point(|&start| start <= at);
-        self.sentence_starts.get(next).copied().unwrap_or(self.tokens.len())
+        self.sentence(at).end
     }
 
     /// The original span from token `start` to the end of token `end - 1`.
@@ -692,7 +692,7 @@ impl Document<'_, '_> {
         if open == 0 {
             return None;
         }
-        let start = paragraph.sentence_start(open - 1);
+        let start = paragraph.sentence(open - 1).start;
         let before = open - 1;
         // The speech verb of the clause before the mark: right before it, or before the
         // comma or colon that ends the clause.
