@@ -110,6 +110,21 @@ fn user_gazetteers_extend_and_override_the_built_in_entries() {
 }
 
 #[test]
+fn a_form_inside_the_start_of_a_longer_form_is_found_on_its_own_words() {
+    // `Tirta Banyu` starts the longer form and ends with the shorter one: the walk from
+    // `Tirta` passes a state that also ends `Banyu`, which must not be reported there.
+    let data = "id\tkind\tclass\tcanonical\tparent\tcode\taliases\n\
+                institution/tirta-banyu-lestari\tinstitution\tcompany\tTirta Banyu Lestari\t\t\t\n\
+                place/banyu\tplace\tvillage\tBanyu\t\t\t\n";
+    let extractor = Extractor::builder().gazetteer_reader("user.tsv", data.as_bytes()).unwrap().build().unwrap();
+    let text = "Warga Tirta Banyu pindah ke Tirta Banyu Lestari.";
+    let found = extractor.extract(text).entities;
+    let got: Vec<(&str, usize, &str)> =
+        found.iter().map(|e| (e.text.as_str(), e.span.start, e.canonical.as_str())).collect();
+    assert_eq!(got, [("Banyu", 12, "Banyu"), ("Tirta Banyu Lestari", 28, "Tirta Banyu Lestari")]);
+}
+
+#[test]
 fn a_malformed_user_gazetteer_is_an_error_naming_source_and_line() {
     let data = "id\tkind\tclass\tcanonical\tparent\tcode\taliases\nx/1\tregion\tcity\n";
     let error = Extractor::builder().gazetteer_reader("mine.tsv", data.as_bytes()).unwrap().build().unwrap_err();
@@ -158,7 +173,7 @@ fn every_kind_of_bad_gazetteer_line_is_an_error_with_its_line_and_remedy() {
 fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
     let text = "Pemkab Kulonprogo dan Polres Sleman menutup Jalan Malioboro. Warga Kecamatan Temon \
                 mengungsi ke Stasiun Pasar Senen. BPBD Kabupaten Sukabumi siaga, kata Kepala Dinas \
-                Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap. PT Sinar Jaya Abadi (Persero) Tbk \
+                Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap. PT Sinar Lestari Abadi (Persero) Tbk \
                 membangun tanggul.";
     let found: Vec<(String, String)> =
         entities(text).into_iter().map(|e| (e.text.into(), e.canonical.into())).collect();
@@ -170,7 +185,7 @@ fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
         ("Stasiun Pasar Senen", "Stasiun Pasar Senen"),
         ("BPBD Kabupaten Sukabumi", "Badan Penanggulangan Bencana Daerah Kabupaten Sukabumi"),
         ("Dinas Pariwisata Provinsi Bali", "Dinas Pariwisata Provinsi Bali"),
-        ("PT Sinar Jaya Abadi (Persero) Tbk", "PT Sinar Jaya Abadi (Persero) Tbk"),
+        ("PT Sinar Lestari Abadi (Persero) Tbk", "PT Sinar Lestari Abadi (Persero) Tbk"),
         // The gazetteer's longest match wins: a regency, not a mountain.
         ("Gunung Kidul", "Kabupaten Gunungkidul"),
     ];

@@ -38,6 +38,10 @@ use crate::article::Zone;
 use crate::entity::{Entity, EntityKind};
 use crate::text::{Casing, Normalized, Token, Tokens, WordMap, is_word_char, last_word, tokenize};
 
+/// The byte every form is compiled behind in [`Matcher`]'s automaton; never walked from
+/// the text, only stepped over once to reach the forms (see [`Matcher::new`]).
+const ROOT_BYTE: u8 = 0;
+
 /// One candidate entry of a surface form.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -71,6 +75,8 @@ struct Haystack<'a> {
 pub(crate) struct Matcher {
     /// Walked by hand from each token ([`Matcher::find`]), so the concrete automaton.
     automaton: contiguous::NFA,
+    /// The state after `ROOT_BYTE`, where every walk for a form begins.
+    root: StateID,
     /// The same forms for every overlapping match, built only when asked for.
     overlapping: Option<AhoCorasick>,
     /// Candidates of each pattern, indexed by pattern id.
@@ -119,20 +125,25 @@ impl Matcher {
                 }
             }
         }
-        // Walked by hand, never searched: no prefilter to build.
+        // Walked by hand, never searched: no prefilter to build. Each form is compiled behind
+        // `ROOT_BYTE`, so no form is a suffix of another form's prefix and every failure
+        // transition points at the start state: the failure links, which an anchored walk
+        // never follows, cost one lookup each to build instead of a walk down a chain (90
+        // of the 226 million instructions the build took before).
         let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
-            .build(&forms)
+            .build(forms.iter().map(|form| [&[ROOT_BYTE], form.as_bytes()].concat()))
             .expect("gazetteer forms are few enough for an automaton");
         let start = automaton.start_state(Anchored::Yes).expect("the automaton has an anchored start");
+        let root = automaton.next_state(Anchored::Yes, start, ROOT_BYTE);
         let mut first_tokens = FxHashMap::default();
         let mut cut = Vec::new();
         for form in &forms {
             cut.clear();
             tokenize(form, Span::new(0, form.len()), &mut cut);
             let Some(first) = cut.first() else { continue };
-            let state = first.text.bytes().fold(start, |state, byte| automaton.next_state(Anchored::Yes, state, byte));
+            let state = first.text.bytes().fold(root, |state, byte| automaton.next_state(Anchored::Yes, state, byte));
             first_tokens.insert(Box::from(first.text), state);
         }
         let first_tokens = WordMap::from(first_tokens);
@@ -142,7 +153,7 @@ impl Matcher {
                 .build(&forms)
                 .expect("gazetteer forms are few enough for an automaton")
         });
-        Matcher { automaton, overlapping, patterns, targets, first_tokens }
+        Matcher { automaton, root, overlapping, patterns, targets, first_tokens }
     }
 
     /// Where the walk of the automaton for the forms starting at `token` (at `span` of the
@@ -155,8 +166,7 @@ impl Matcher {
     /// automaton's memory.
     fn after_first_token(&self, token: &Token, span: Span) -> Option<(usize, StateID)> {
         if token.apostrophe {
-            let start = self.automaton.start_state(Anchored::Yes).ok()?;
-            return Some((span.start, start));
+            return Some((span.start, self.root));
         }
         let state = *self.first_tokens.get(token.text)?;
         (!self.automaton.is_dead(state)).then_some((span.end, state))
@@ -234,13 +244,9 @@ impl Matcher {
         let (mut at, mut state) = resume;
         loop {
             if at > start && self.automaton.is_match(state) {
-                // A state may also hold forms that are suffixes of this one; only the
-                // form as long as the walk starts at `start`.
-                let length = at - start;
-                let own = (0..self.automaton.match_len(state))
-                    .map(|i| self.automaton.match_pattern(state, i))
-                    .find(|&pattern| self.automaton.pattern_len(pattern) == length);
-                forms.extend(own.map(|pattern| (at, pattern.as_usize())));
+                // Behind the root byte no form is another's suffix, so a state holds the
+                // one form that ends there.
+                forms.push((at, self.automaton.match_pattern(state, 0).as_usize()));
             }
             let Some(&byte) = hay.as_bytes()[..limit].get(at) else { break };
             state = self.automaton.next_state(Anchored::Yes, state, byte);
