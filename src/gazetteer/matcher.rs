@@ -125,13 +125,18 @@ impl Matcher {
                 }
             }
         }
-        // Walked by hand, never searched: no prefilter to build. Each form is compiled behind
-        // `ROOT_BYTE`, so no form is a suffix of another form's prefix and every failure
-        // transition points at the start state: the failure links, which an anchored walk
-        // never follows, cost one lookup each to build instead of a walk down a chain (90
-        // of the 226 million instructions the build took before).
+        // Walked by hand, never searched: no prefilter to build, and no match semantics to
+        // apply, since the walk collects every form along it and picks the longest that fits
+        // itself. The failure links are what an anchored walk never follows, so they should
+        // cost little to build:
+        // - each form is compiled behind `ROOT_BYTE`, so no form is a suffix of another
+        //   form's prefix and every failure link is one lookup in the dense start state;
+        // - standard semantics, because leftmost ones send the links of every state after a
+        //   form's end (`kabupaten ...` after `kabupaten`) to the dead state, whose
+        //   transitions are searched in a list of 256.
+        // Together: the build went from 226 to 143 million instructions.
         let automaton = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .prefilter(false)
             .build(forms.iter().map(|form| [&[ROOT_BYTE], form.as_bytes()].concat()))
             .expect("gazetteer forms are few enough for an automaton");
