@@ -671,8 +671,9 @@ impl Parser<'_, '_> {
     /// A calendar date or range, with its day part and time.
     fn calendar_expression(&self, at: usize, accept: Accept) -> Option<Found> {
         let loose = Accept { bare_day: true, bare_month: true, bare_year: true };
-        if let Some((middle, left)) = self.calendar(at, loose)
-            && let Some(start) = self.connector(middle)
+        // What the loosest reading cannot read, no stricter one can: most numbers stop here.
+        let (middle, left) = self.calendar(at, loose)?;
+        if let Some(start) = self.connector(middle)
             && let Some((end, right)) = self.calendar(
                 start,
                 Accept {
