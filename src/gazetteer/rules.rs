@@ -406,6 +406,16 @@ fn merge(entities: &mut Vec<Entity>, found: Vec<Entity>) {
     entities.sort_by_key(|e| (e.span, e.kind));
 }
 
+/// Where an acronym stands against the long form it defines.
+enum Frame {
+    /// `Long Form (ACR)`, `Long Form atau ACR`.
+    AfterLongForm,
+    /// `ACR (Long Form)`.
+    BeforeBrackets,
+    /// `ACR, singkatan dari Long Form`.
+    BeforeExpansion,
+}
+
 /// A region's name with its level: `Kabupaten Sukabumi`, `Kota Bandung`, `Provinsi Bali`.
 fn with_level(region: &Entity) -> String {
     let canonical = &region.canonical;
@@ -559,29 +569,31 @@ impl<'a, 't> Paragraph<'a, 't> {
         let mut defined = Vec::new();
         let is = |at: usize, text: &str| self.tokens.get(at).is_some_and(|t| t.text == text);
         for at in 0..self.tokens.len() {
-            // The cheap tests first: a word, with a bracket, a comma or `atau` beside it.
+            // The cheap tests first: a word framed as a definition by the tokens beside it,
+            // and only then written like an acronym.
             if self.tokens[at].kind != Kind::Word {
                 continue;
             }
-            let framed = is(at + 1, "(") || is(at + 1, ",") || (at >= 2 && (is(at - 1, "(") || is(at - 1, "atau")));
-            if !framed || !self.acronym(at) {
+            let frame = if at >= 2 && (is(at - 1, "(") && is(at + 1, ")") || is(at - 1, "atau")) {
+                // `Long Form (ACR)`, `Long Form atau ACR`
+                Frame::AfterLongForm
+            } else if is(at + 1, "(") {
+                // `ACR (Long Form)`
+                Frame::BeforeBrackets
+            } else if is(at + 1, ",") && is(at + 2, "singkatan") && is(at + 3, "dari") {
+                // `ACR, singkatan dari Long Form`
+                Frame::BeforeExpansion
+            } else {
+                continue;
+            };
+            if !self.acronym(at) {
                 continue;
             }
             let acronym = self.tokens[at].text;
-            let long_form = if at >= 2 && is(at - 1, "(") && is(at + 1, ")") {
-                // `Long Form (ACR)`
-                self.long_form_ending(at - 2, entities)
-            } else if at >= 2 && is(at - 1, "atau") {
-                // `Long Form atau ACR`
-                self.long_form_ending(at - 2, entities)
-            } else if is(at + 1, "(") {
-                // `ACR (Long Form)`
-                self.long_form_starting(at + 2, entities).filter(|&(_, end)| is(end, ")"))
-            } else if is(at + 1, ",") && is(at + 2, "singkatan") && is(at + 3, "dari") {
-                // `ACR, singkatan dari Long Form`
-                self.long_form_starting(at + 4, entities)
-            } else {
-                None
+            let long_form = match frame {
+                Frame::AfterLongForm => self.long_form_ending(at - 2, entities),
+                Frame::BeforeBrackets => self.long_form_starting(at + 2, entities).filter(|&(_, end)| is(end, ")")),
+                Frame::BeforeExpansion => self.long_form_starting(at + 4, entities),
             };
             let Some((start, end)) = long_form else { continue };
             let span = Span::new(self.original(start).start, self.original(end - 1).end);
