@@ -123,6 +123,12 @@ mod tests {
             " - ",
             "Zürich",
             "á",
+            "Zürich 2",
+            "kota Bandung.",
+            "2 éa",
+            "aé",
+            "Jum'at",
+            "Pasar–Baru",
         ] {
             assert_eq!(last_word(text), words(text).last(), "{text:?}");
         }

@@ -55,7 +55,22 @@ pub(crate) fn one_char(text: &str) -> bool {
 }
 
 /// The last of [`words`], found from the end: a form's last word is asked of every match.
+/// An ASCII word after an ASCII byte, most of them, is found by its bytes (the ASCII word
+/// characters are the letters and digits), the others by characters.
 pub(crate) fn last_word(text: &str) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let end = bytes.iter().rposition(|b| !b.is_ascii() || b.is_ascii_alphanumeric())?;
+    if bytes[end].is_ascii() {
+        let start = bytes[..end].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |before| before + 1);
+        if start == 0 || bytes[start - 1].is_ascii() {
+            return Some(Span::new(start, end + 1));
+        }
+    }
+    last_word_by_characters(text)
+}
+
+/// [`last_word`] by characters.
+fn last_word_by_characters(text: &str) -> Option<Span> {
     let after = |(i, c): (usize, char)| i + c.len_utf8();
     let end = text.char_indices().rev().find(|&(_, c)| is_word_char(c)).map(after)?;
     let start = text[..end].char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, after);
