@@ -181,6 +181,8 @@ fn name_key(name: &str, key: &mut String) {
     // words, anything else separates them.
     if name.is_ascii() {
         key.clear();
+        // Grown once to the longest key it holds, not a character at a time.
+        key.reserve(name.len());
         let mut between_words = false;
         for byte in name.bytes() {
             if byte.is_ascii_alphabetic() || byte == b'\'' {
