@@ -202,15 +202,11 @@ impl StructureRecognizer {
             }
         }
         stretches.extend(trim(text, Span::new(stretch_start.min(body_end), body_end)));
-        let zones = stretches
-            .into_iter()
-            .flat_map(|stretch| {
-                text::paragraphs(&text[stretch.range()]).into_iter().map(move |p| {
-                    let span = Span::new(stretch.start + p.start, stretch.start + p.end);
-                    Zone { span, casing: Casing::of(&text[span.range()]) }
-                })
-            })
-            .collect();
+        let mut paragraphs = Vec::new();
+        for stretch in stretches {
+            text::paragraphs_within(text, &lines, stretch, &mut paragraphs);
+        }
+        let zones = paragraphs.into_iter().map(|span| Zone { span, casing: Casing::of(&text[span.range()]) }).collect();
         Layout { article, zones }
     }
 

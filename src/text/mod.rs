@@ -16,7 +16,7 @@ pub(crate) use latin::LatinPattern;
 pub(crate) use latin::latin_only;
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
-pub(crate) use segment::{last_word, one_char, strip_folded, trim};
+pub(crate) use segment::{last_word, one_char, paragraphs_within, strip_folded, trim};
 pub(crate) use shapes::{WordMap, WordSet};
 pub(crate) use tokens::{Kind, Token, Tokens, Written, tokenize};
 
@@ -47,6 +47,10 @@ mod tests {
             texts(text, &paragraphs(text)),
             ["Judul berita\nJumat, 17 November 2023", "Paragraf satu\nmasih satu.", "Paragraf dua."]
         );
+        // Any line terminator: `\r\n` is one, a lone `\r` another; a line of white space is
+        // blank.
+        let text = "Satu\r\nmasih satu.\r\n \t\r\nDua\rmasih dua.\r\rTiga.";
+        assert_eq!(texts(text, &paragraphs(text)), ["Satu\r\nmasih satu.", "Dua\rmasih dua.", "Tiga."]);
     }
 
     #[test]

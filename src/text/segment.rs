@@ -128,31 +128,54 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// lines separate paragraphs and single line breaks stay inside them; otherwise every
 /// non-blank line is a paragraph.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let all: Vec<Span> = lines(text).collect();
-    let blank = |line: &Span| text[line.range()].trim().is_empty();
-    let first = all.iter().position(|l| !blank(l));
-    let last = all.iter().rposition(|l| !blank(l));
-    let blank_separated = match (first, last) {
-        (Some(first), Some(last)) => all[first..last].iter().any(blank),
-        _ => false,
-    };
-    let mut paragraphs = Vec::new();
-    let mut current: Option<Span> = None;
-    for line in all.iter().filter_map(|l| trim(text, *l)) {
-        current = match current {
-            // Two line terminators between the lines mean a blank line lies between them.
-            Some(open) if blank_separated && lines(&text[open.end..line.start]).count() < 3 => {
-                Some(Span::new(open.start, line.end))
-            }
-            Some(open) => {
-                paragraphs.push(open);
-                Some(line)
-            }
-            None => Some(line),
-        };
-    }
-    paragraphs.extend(current);
+    let mut paragraphs: Vec<Span> = lines(text).filter_map(|line| trim(text, line)).collect();
+    join_into_paragraphs(text, &mut paragraphs, 0);
     paragraphs
+}
+
+/// The [`paragraphs`] of `text[stretch]`, as spans of `text`, appended to `paragraphs`,
+/// read from `lines`, the non-blank lines of all of `text`, trimmed: the layout passes
+/// the lines it has read rather than have them read again for each stretch of the body.
+pub(crate) fn paragraphs_within(text: &str, lines: &[Span], stretch: Span, paragraphs: &mut Vec<Span>) {
+    let from = paragraphs.len();
+    let first = lines.partition_point(|line| line.end <= stretch.start);
+    let inside = lines[first..]
+        .iter()
+        .take_while(|line| line.start < stretch.end)
+        .filter_map(|line| trim(text, Span::new(line.start.max(stretch.start), line.end.min(stretch.end))));
+    paragraphs.extend(inside);
+    join_into_paragraphs(text, paragraphs, from);
+}
+
+/// Joins the non-blank lines `spans[from..]` (trimmed, in order) into the paragraphs they
+/// make, in place. Only white space lies between two of the lines, and two line
+/// terminators in it mean a blank line.
+fn join_into_paragraphs(text: &str, spans: &mut Vec<Span>, from: usize) {
+    let blank_between = |before: Span, after: Span| {
+        let gap = &text.as_bytes()[before.end..after.start];
+        let terminators = gap
+            .iter()
+            .enumerate()
+            .filter(|&(at, &byte)| byte == b'\n' || (byte == b'\r' && gap.get(at + 1) != Some(&b'\n')));
+        terminators.count() >= 2
+    };
+    let blank_separated = spans[from..].windows(2).any(|pair| blank_between(pair[0], pair[1]));
+    if !blank_separated || spans.len() == from {
+        // Every line is a paragraph, as it stands.
+        return;
+    }
+    // The paragraph being written is `spans[open]`. `spans[read - 1]` is still the line
+    // itself: that paragraph lies before it, or is it and not yet extended.
+    let mut open = from;
+    for read in from + 1..spans.len() {
+        if blank_between(spans[read - 1], spans[read]) {
+            open += 1;
+            spans[open] = spans[read];
+        } else {
+            spans[open].end = spans[read].end;
+        }
+    }
+    spans.truncate(open + 1);
 }
 
 /// `span` without leading and trailing whitespace, or `None` if nothing is left.
