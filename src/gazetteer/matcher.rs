@@ -127,7 +127,7 @@ impl Matcher {
         }
         // Walked by hand, never searched: no prefilter to build, and no match semantics to
         // apply, since the walk collects every form along it and picks the longest that fits
-        // itself. The failure links are what an anchored walk never follows, so they should
+        // by itself. The failure links are what an anchored walk never follows, so they should
         // cost little to build:
         // - each form is compiled behind `ROOT_BYTE`, so no form is a suffix of another
         //   form's prefix and every failure link is one lookup in the dense start state;
