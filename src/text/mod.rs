@@ -11,8 +11,6 @@ mod segment;
 mod shapes;
 mod tokens;
 
-#[cfg(test)]
-pub(crate) use latin::LatinPattern;
 pub(crate) use latin::latin_only;
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};

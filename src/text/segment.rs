@@ -160,7 +160,7 @@ fn join_into_paragraphs(text: &str, spans: &mut Vec<Span>, from: usize) {
         terminators.count() >= 2
     };
     let blank_separated = spans[from..].windows(2).any(|pair| blank_between(pair[0], pair[1]));
-    if !blank_separated || spans.len() == from {
+    if !blank_separated {
         // Every line is a paragraph, as it stands.
         return;
     }
