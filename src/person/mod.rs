@@ -269,7 +269,10 @@ pub(crate) fn local_id(kind: &str, name: &str) -> CompactString {
     let mut push = |c: char| {
         if c.is_ascii_alphanumeric() {
             id.push(c.to_ascii_lowercase());
-        } else if !unicode_normalization::char::is_combining_mark(c) && id.len() > key_start && !id.ends_with('-') {
+        } else if id.len() > key_start
+            && !id.ends_with('-')
+            && (c.is_ascii() || !unicode_normalization::char::is_combining_mark(c))
+        {
             id.push('-');
         }
     };
