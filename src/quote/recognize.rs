@@ -14,7 +14,7 @@ use super::{Cue, Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::Span;
 use crate::entity::{Entity, EntityKind, Searched};
 use crate::person::{Lexicon, WordClass};
-use crate::text::{Kind, Normalized, Token, Tokens, WordMap, sentences};
+use crate::text::{Kind, Normalized, Token, Tokens, WordMap, sentences_into};
 
 /// Verbs written after a quote, before its speaker: `"…," kata Ani`, `"…," ujarnya`.
 const CUES_AFTER: &[&str] = &[
@@ -341,9 +341,24 @@ pub(crate) fn find(
             Kind::Number => false,
         })
     };
-    let paragraphs: Vec<Paragraph> = tokens
+    // Every paragraph's sentence starts in one vector, each paragraph reading its slice,
+    // and one buffer for the sentences of each: two allocations a document instead of
+    // two a paragraph.
+    let mut sentence_starts = Vec::new();
+    let mut sentences = Vec::new();
+    let read: Vec<(&[Token], Range<usize>)> = tokens
         .paragraphs()
-        .map(|(_, tokens)| Paragraph::new(text, if relevant(tokens) { tokens } else { &[] }))
+        .map(|(_, tokens)| {
+            let tokens = if relevant(tokens) { tokens } else { &[] };
+            let from = sentence_starts.len();
+            push_sentence_starts(text, tokens, &mut sentences, &mut sentence_starts);
+            (tokens, from..sentence_starts.len())
+        })
+        .collect();
+    // Collected in place: a paragraph is as large as what it is made of.
+    let paragraphs: Vec<Paragraph> = read
+        .into_iter()
+        .map(|(tokens, starts)| Paragraph { tokens, sentence_starts: &sentence_starts[starts] })
         .collect();
     let document = Document {
         text,
@@ -361,6 +376,24 @@ pub(crate) fn find(
     found.into_iter().map(|f| document.quote(f)).collect()
 }
 
+/// Appends to `starts` the index of the first token of each sentence of the paragraph of
+/// `tokens` (none when it has no tokens), segmenting it into `sentences` (emptied first).
+fn push_sentence_starts(text: &str, tokens: &[Token], sentences: &mut Vec<Span>, starts: &mut Vec<usize>) {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return };
+    sentences.clear();
+    sentences_into(text, Span::new(first.original.start, last.original.end), sentences);
+    let mut from = 0;
+    starts.push(from);
+    // A sentence starts at the first token at or after where the one before ends.
+    for end in sentences.iter().map(|s| s.end) {
+        let start = from + tokens[from..].partition_point(|t| t.original.start < end);
+        if start < tokens.len() && start > from {
+            starts.push(start);
+            from = start;
+        }
+    }
+}
+
 /// A paragraph's tokens with what the recogniser asks of them.
 struct Paragraph<'t> {
     tokens: &'t [Token<'t>],
@@ -368,27 +401,10 @@ struct Paragraph<'t> {
     /// than per token: the recogniser asks for sentences at quote marks and cue words
     /// only, and a table of every token's sentence was 16 bytes a token to write and to
     /// stream through a long document.
-    sentence_starts: Vec<usize>,
+    sentence_starts: &'t [usize],
 }
 
 impl<'t> Paragraph<'t> {
-    fn new(text: &str, tokens: &'t [Token<'t>]) -> Paragraph<'t> {
-        let mut sentence_starts = Vec::new();
-        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            sentence_starts.push(0);
-            let spans = sentences(text, Span::new(first.original.start, last.original.end));
-            // A sentence starts at the first token at or after where the one before ends.
-            for end in spans.iter().map(|s| s.end) {
-                let from = sentence_starts[sentence_starts.len() - 1];
-                let start = from + tokens[from..].partition_point(|t| t.original.start < end);
-                if start < tokens.len() && start > from {
-                    sentence_starts.push(start);
-                }
-            }
-        }
-        Paragraph { tokens, sentence_starts }
-    }
-
     /// Where token `at` is in the original text.
     fn original(&self, at: usize) -> Span {
         self.tokens[at].original

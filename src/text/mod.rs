@@ -14,7 +14,7 @@ mod tokens;
 pub(crate) use latin::latin_only;
 pub use normalize::Normalized;
 pub use segment::{Casing, at_word_boundaries, is_word_char, lines, paragraphs, sentences, words};
-pub(crate) use segment::{last_word, one_char, paragraphs_within, strip_folded, trim};
+pub(crate) use segment::{last_word, one_char, paragraphs_within, sentences_into, strip_folded, trim};
 pub(crate) use shapes::{WordMap, WordSet};
 pub(crate) use tokens::{Kind, Token, Tokens, Written, tokenize};
 

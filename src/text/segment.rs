@@ -208,9 +208,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// start the next sentence. Pre-tokenised text (`siap . " kata dia`) works because
 /// spaces between the period and a closing quote are allowed.
 pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let mut sentences = Vec::new();
+    sentences_into(text, paragraph, &mut sentences);
+    sentences
+}
+
+/// [`sentences`], appended to `sentences`: a recogniser segmenting many paragraphs reuses
+/// one buffer.
+pub(crate) fn sentences_into(text: &str, paragraph: Span, sentences: &mut Vec<Span>) {
     let body = &text[paragraph.range()];
     let caseless = Casing::of(body) != Casing::Mixed;
-    let mut sentences = Vec::new();
     let mut start = 0;
     let mut inside_quote = false;
     let mut pos = 0;
@@ -253,15 +260,14 @@ pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
                     Some(next) => starts_sentence(next, caseless),
                 };
                 if next_starts {
-                    push_trimmed(text, paragraph.start, start, end, &mut sentences);
+                    push_trimmed(text, paragraph.start, start, end, sentences);
                     start = end;
                 }
             }
             _ => {}
         }
     }
-    push_trimmed(text, paragraph.start, start, body.len(), &mut sentences);
-    sentences
+    push_trimmed(text, paragraph.start, start, body.len(), sentences);
 }
 
 /// Finds the bytes that can start a quote mark or a sentence terminator: `"`, `.`, `!`,
