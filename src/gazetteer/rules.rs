@@ -175,8 +175,10 @@ impl Rules {
         let longest = short.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(LONGEST_NAME);
         let firsts: WordSet<&str> = short.keys().filter_map(|k| Some((k.split(' ').next()?, ()))).collect();
         let searched = Searched::new(entities);
+        // One buffer for the words looked up in every paragraph.
+        let mut key = String::new();
         for paragraph in &paragraphs {
-            paragraph.mentions(&short, &firsts, longest, &searched, &mut again);
+            paragraph.mentions(&short, &firsts, longest, &searched, &mut key, &mut again);
         }
         merge(entities, again);
     }
@@ -688,10 +690,9 @@ impl<'a, 't> Paragraph<'a, 't> {
         firsts: &WordSet<&str>,
         longest: usize,
         entities: &Searched,
+        key: &mut String,
         again: &mut Vec<Entity>,
     ) {
-        // One buffer for the words looked up.
-        let mut key = String::new();
         let mut at = 0;
         while at < self.tokens.len() {
             // A mention is capitalised: most tokens are passed without a lookup.
