@@ -56,9 +56,11 @@ pub struct Affiliation {
 pub(crate) struct People {
     people: Vec<Person>,
     /// Each person's name lower-cased, the key mentions are matched by, to its index.
-    keys: FxHashMap<String, usize>,
-    /// The ids given so far.
-    ids: FxHashSet<CompactString>,
+    /// (Compact: most keys are short enough to be kept without an allocation of their own.)
+    keys: FxHashMap<CompactString, usize>,
+    /// The hashes of the ids given so far ([`id_hash`]): an id is given only when its hash
+    /// is not here, so no two people share one, without a copy of each id to compare.
+    ids: FxHashSet<u64>,
     /// The buffer a mention's key is written into to be looked up.
     key: String,
 }
@@ -68,11 +70,11 @@ impl People {
     /// with a role when the mention gives one.
     pub fn mention(&mut self, name: &str, span: Span, role: Option<&str>) -> &mut Person {
         lower_case_into(name, &mut self.key);
-        let index = match self.keys.get(&self.key) {
+        let index = match self.keys.get(self.key.as_str()) {
             Some(&index) => index,
             None => {
                 let id = self.unused_id(name);
-                self.add(self.key.clone(), id, name)
+                self.add(self.key.as_str().into(), id, name)
             }
         };
         let person = &mut self.people[index];
@@ -106,7 +108,7 @@ impl People {
                 return false;
             }
             let index = self.known(&entity.canonical, &entity.id);
-            self.keys.entry(entity.text.as_str().to_lowercase()).or_insert(index);
+            self.keys.entry(entity.text.to_lowercase()).or_insert(index);
             if overlapping().next().is_none() {
                 let person = self.mention(&entity.canonical, entity.span, None);
                 *entity = person_entity(text, entity.span, person);
@@ -114,7 +116,7 @@ impl People {
             }
             // The recogniser's mentions stand for this one; `add_found` records them.
             for mention in overlapping() {
-                self.keys.entry(text[mention.full.range()].to_lowercase()).or_insert(index);
+                self.keys.entry(CompactString::from_str_to_lowercase(&text[mention.full.range()])).or_insert(index);
             }
             false
         });
@@ -123,15 +125,15 @@ impl People {
     /// The index of the gazetteer person `canonical` with the gazetteer `id`, added if new.
     fn known(&mut self, canonical: &str, id: &str) -> usize {
         lower_case_into(canonical, &mut self.key);
-        if let Some(&index) = self.keys.get(&self.key) {
+        if let Some(&index) = self.keys.get(self.key.as_str()) {
             return index;
         }
-        self.add(self.key.clone(), id.into(), canonical)
+        self.add(self.key.as_str().into(), id.into(), canonical)
     }
 
     /// Adds a person without mentions under `key`; their index.
-    fn add(&mut self, key: String, id: CompactString, name: &str) -> usize {
-        self.ids.insert(id.clone());
+    fn add(&mut self, key: CompactString, id: CompactString, name: &str) -> usize {
+        self.ids.insert(id_hash(&id));
         let person = Person {
             id,
             name: name.into(),
@@ -188,12 +190,19 @@ impl People {
 
     fn unused_id(&self, name: &str) -> CompactString {
         let base = local_id("person", name);
-        let taken = |id: &str| self.ids.contains(id);
+        let taken = |id: &str| self.ids.contains(&id_hash(id));
         if !taken(&base) {
             return base;
         }
         (2..).map(|n| format_compact!("{base}-{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
+}
+
+/// The hash of a person's id for [`People::ids`]. A different id of the same hash (of 2^64)
+/// only makes [`People::unused_id`] pass on to the next suffix.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 /// The institutions, regions and countries named inside the role at `role`.
@@ -309,11 +318,13 @@ mod tests {
         people.mention("Budi Santoso", Span::new(50, 62), Some("Editor"));
         people.mention("budi santoso", Span::new(10, 22), Some("Editor"));
         people.mention("Budi-Santoso", Span::new(70, 82), None);
+        people.mention("Budi.Santoso", Span::new(90, 102), None);
         let people = people.into_vec();
-        assert_eq!(people.len(), 2);
+        assert_eq!(people.len(), 3);
         assert_eq!(people[0].mentions, [Span::new(10, 22), Span::new(50, 62)]);
         assert_eq!(people[0].roles, ["Editor"]);
         assert_eq!(people[0].id, "local/person/budi-santoso");
         assert_eq!(people[1].id, "local/person/budi-santoso-2");
+        assert_eq!(people[2].id, "local/person/budi-santoso-3");
     }
 }
