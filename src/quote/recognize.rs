@@ -1038,10 +1038,11 @@ impl Document<'_, '_> {
                 group_speakers.entry(quote.group).or_insert(named);
             }
         }
-        // The last person who spoke, for a pronoun whose person no entity names.
-        let mut last_person: Option<Speaker> = None;
+        // The quote of the last person who spoke, for a pronoun whose person no entity
+        // names.
+        let mut last_person: Option<usize> = None;
         for at in 0..found.len() {
-            let last = last_person.as_ref();
+            let last = last_person.and_then(|quote| found[quote].speaker.as_ref());
             let own =
                 found[at].attribution.as_ref().and_then(|a| a.speaker).map(|named| self.speaker(named, &quoted, last));
             let group = found[at].group;
@@ -1053,8 +1054,8 @@ impl Document<'_, '_> {
                     (found[at].paragraph - previous.paragraph <= 1).then(|| previous.speaker.clone()).flatten()
                 }),
             };
-            if let Some(speaker) = speaker.as_ref().filter(|s| s.kind == SpeakerKind::Person && s.canonical.is_some()) {
-                last_person = Some(speaker.clone());
+            if speaker.as_ref().is_some_and(|s| s.kind == SpeakerKind::Person && s.canonical.is_some()) {
+                last_person = Some(at);
             }
             found[at].speaker = speaker;
         }
