@@ -114,7 +114,7 @@ impl Rules {
     pub fn find(&self, text: &str, tokens: &Tokens, lexicon: &Lexicon, entities: &mut Vec<Entity>) {
         self.drop_not_entities(tokens, entities);
         let mut found: Vec<Entity> = Vec::new();
-        let mut paragraphs = Vec::new();
+        let mut paragraphs = Vec::with_capacity(tokens.paragraphs().len());
         let gazetteer = Searched::new(entities);
         for (_, tokens) in tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed) {
             let paragraph = Paragraph::new(text, tokens);

@@ -60,8 +60,9 @@ impl Recognizer<'_> {
     /// text order.
     pub fn find(&self, text: &str, tokens: &Tokens, entities: &[Entity]) -> Vec<Found> {
         let mut found = Vec::new();
-        let mixed: Vec<&[Token]> =
-            tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed).map(|(_, tokens)| tokens).collect();
+        // Reserved for every paragraph, once, instead of regrown.
+        let mut mixed: Vec<&[Token]> = Vec::with_capacity(tokens.paragraphs().len());
+        mixed.extend(tokens.paragraphs().filter(|(casing, _)| *casing == Casing::Mixed).map(|(_, tokens)| tokens));
         // The words of every paragraph in one vector, each paragraph reading its slice.
         // Tokens and entities both ascend: the entity at or after each token is found by
         // moving one cursor through the document, not by a search per token (nor a walk

@@ -244,7 +244,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Each paragraph's case and tokens, in text order.
-    pub fn paragraphs(&self) -> impl Iterator<Item = (Casing, &[Token<'t>])> {
+    pub fn paragraphs(&self) -> impl ExactSizeIterator<Item = (Casing, &[Token<'t>])> {
         self.paragraphs.iter().map(|(casing, range)| (*casing, &self.all[range.clone()]))
     }
 }
