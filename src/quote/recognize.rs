@@ -342,8 +342,8 @@ pub(crate) fn find(
         })
     };
     // Every paragraph's sentence starts in one vector, each paragraph reading its slice,
-    // and one buffer for the sentences of each: two allocations a document instead of
-    // two a paragraph.
+    // and one buffer for the sentences of each: vectors grown once a document instead of
+    // two made for each quoted paragraph.
     let mut sentence_starts = Vec::new();
     let mut sentences = Vec::new();
     let read: Vec<(&[Token], Range<usize>)> = tokens
