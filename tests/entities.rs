@@ -173,7 +173,7 @@ fn every_kind_of_bad_gazetteer_line_is_an_error_with_its_line_and_remedy() {
 fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
     let text = "Pemkab Kulonprogo dan Polres Sleman menutup Jalan Malioboro. Warga Kecamatan Temon \
                 mengungsi ke Stasiun Pasar Senen. BPBD Kabupaten Sukabumi siaga, kata Kepala Dinas \
-                Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap. PT Sinar Lestari Abadi (Persero) Tbk \
+                Pariwisata Provinsi Bali. Sungai di Gunung Kidul meluap. PT Sinar Jaya Abadi (Persero) Tbk \
                 membangun tanggul.";
     let found: Vec<(String, String)> =
         entities(text).into_iter().map(|e| (e.text.into(), e.canonical.into())).collect();
@@ -185,7 +185,7 @@ fn open_class_names_are_read_from_their_head_word_and_linked_to_their_region() {
         ("Stasiun Pasar Senen", "Stasiun Pasar Senen"),
         ("BPBD Kabupaten Sukabumi", "Badan Penanggulangan Bencana Daerah Kabupaten Sukabumi"),
         ("Dinas Pariwisata Provinsi Bali", "Dinas Pariwisata Provinsi Bali"),
-        ("PT Sinar Lestari Abadi (Persero) Tbk", "PT Sinar Lestari Abadi (Persero) Tbk"),
+        ("PT Sinar Jaya Abadi (Persero) Tbk", "PT Sinar Jaya Abadi (Persero) Tbk"),
         // The gazetteer's longest match wins: a regency, not a mountain.
         ("Gunung Kidul", "Kabupaten Gunungkidul"),
     ];

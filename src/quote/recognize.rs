@@ -355,7 +355,8 @@ pub(crate) fn find(
             (tokens, from..sentence_starts.len())
         })
         .collect();
-    // Collected in place: a paragraph is as large as what it is made of.
+    // A paragraph is as large as what it is made of, so the standard library collects
+    // these in place, as it does today without promising it.
     let paragraphs: Vec<Paragraph> = read
         .into_iter()
         .map(|(tokens, starts)| Paragraph { tokens, sentence_starts: &sentence_starts[starts] })
